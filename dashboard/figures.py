@@ -1,0 +1,177 @@
+"""Figure builders: a DataFrame in, a Plotly figure out. No Streamlit here, so tests read the traces."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.data import ROLES
+from dashboard.money import format_money, format_money_short, format_signed_percent, nice_ticks
+
+# Okabe-Ito blue and vermillion: distinguishable with the common colour-vision deficiencies.
+ROLE_COLOURS = {"ML Engineer": "#0072B2", "AI Engineer": "#D55E00"}
+GAP_COLOURS = {"ML": ROLE_COLOURS["ML Engineer"], "AI": ROLE_COLOURS["AI Engineer"]}
+FONT = dict(family="Source Sans Pro, sans-serif", size=14)
+BAND_ROW_PX = 150
+
+
+def _text(value: object) -> str:
+    """Plotly renders a subset of HTML in labels; data must never reach it unescaped."""
+    return escape(str(value), quote=False)
+
+
+def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
+    """One panel per region, a floating bar per role from salary_min to salary_max, in local currency.
+
+    Each region gets its own x-axis because the currencies differ; ticks are formatted in that
+    currency (Indian figures in LPA, as the article writes them).
+    """
+    codes = list(dict.fromkeys(salaries["country_code"]))
+    titles = []
+    for code in codes:
+        row = salaries[salaries["country_code"] == code].iloc[0]
+        titles.append(_text(f"{row['flag']} {row['country']} · {row['currency']}"))
+    panel_gap_px, top_px, bottom_px = 80, 90, 30
+    plot_px = BAND_ROW_PX * len(codes) + panel_gap_px * (len(codes) - 1)
+    fig = make_subplots(
+        rows=len(codes),
+        cols=1,
+        subplot_titles=titles,
+        vertical_spacing=panel_gap_px / plot_px if len(codes) > 1 else 0,
+    )
+    for panel, code in enumerate(codes, start=1):
+        region = salaries[salaries["country_code"] == code]
+        currency = region["currency"].iloc[0]
+        for role in ROLES:
+            band = region[region["role"] == role]
+            if band.empty:
+                continue
+            low, high = int(band["salary_min"].iloc[0]), int(band["salary_max"].iloc[0])
+            label = f"{format_money(low, currency)} – {format_money(high, currency)}"
+            fig.add_trace(
+                go.Bar(
+                    name=role,
+                    legendgroup=role,
+                    showlegend=panel == 1,
+                    orientation="h",
+                    y=[role],
+                    base=[low],
+                    x=[high - low],
+                    marker_color=ROLE_COLOURS[role],
+                    text=[_text(label)],
+                    textposition="inside",
+                    insidetextanchor="middle",
+                    textfont=dict(color="white"),
+                    customdata=[[low, high, code, currency]],
+                    hovertemplate=_text(f"{role} · {region['country'].iloc[0]}")
+                    + f"<br>{_text(label)}<extra></extra>",
+                ),
+                row=panel,
+                col=1,
+            )
+        ticks = nice_ticks(int(region["salary_max"].max()))
+        fig.update_xaxes(
+            row=panel,
+            col=1,
+            range=[0, ticks[-1]],
+            tickvals=ticks,
+            ticktext=[format_money_short(t, currency) for t in ticks],
+            gridcolor="rgba(128,128,128,0.25)",
+        )
+        fig.update_yaxes(row=panel, col=1, categoryorder="array", categoryarray=list(reversed(ROLES)))
+    fig.update_layout(
+        barmode="overlay",
+        height=plot_px + top_px + bottom_px,
+        margin=dict(l=10, r=20, t=top_px, b=bottom_px),
+        legend=dict(orientation="h", yanchor="bottom", y=1 + 45 / plot_px, x=0, xanchor="left", title=None),
+        font=FONT,
+        bargap=0.25,
+    )
+    fig.update_annotations(font_size=15, xanchor="left", x=0)
+    return fig
+
+
+def salary_gaps(salaries: pd.DataFrame) -> pd.DataFrame:
+    """Per region: ML minus AI at the bottom, top and midpoint of the bands, and the midpoint gap in %."""
+    wide = salaries.pivot_table(
+        index=["country_code", "country", "flag", "currency"],
+        columns="role",
+        values=["salary_min", "salary_max"],
+        sort=False,
+    )
+    rows = []
+    for (code, country, flag, currency), band in wide.iterrows():
+        ml_min, ml_max = band[("salary_min", "ML Engineer")], band[("salary_max", "ML Engineer")]
+        ai_min, ai_max = band[("salary_min", "AI Engineer")], band[("salary_max", "AI Engineer")]
+        if pd.isna([ml_min, ai_min]).any():
+            continue  # a region with only one role has no gap to show
+        ml_mid, ai_mid = (ml_min + ml_max) / 2, (ai_min + ai_max) / 2
+        rows.append(
+            {
+                "country_code": code,
+                "country": country,
+                "flag": flag,
+                "currency": currency,
+                "gap_min": int(ml_min - ai_min),
+                "gap_max": int(ml_max - ai_max),
+                "ml_midpoint": ml_mid,
+                "ai_midpoint": ai_mid,
+                "gap_midpoint": ml_mid - ai_mid,
+                "gap_midpoint_pct": round((ml_mid - ai_mid) / ai_mid * 100, 1),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "country_code", "country", "flag", "currency", "gap_min", "gap_max",
+            "ml_midpoint", "ai_midpoint", "gap_midpoint", "gap_midpoint_pct",
+        ],
+    )  # fmt: skip
+
+
+def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
+    """ML Engineer's pay premium over AI Engineer at the band midpoint, in % so regions compare."""
+    labels = [_text(f"{f} {c}") for f, c in zip(gaps["flag"], gaps["country"], strict=True)]
+    values = gaps["gap_midpoint_pct"].tolist()
+    hover = [
+        _text(
+            f"ML midpoint {format_money(m, cur)}, AI midpoint {format_money(a, cur)}: "
+            f"ML {'pays more' if p > 0 else 'pays less' if p < 0 else 'pays the same'}"
+        )
+        for m, a, p, cur in zip(
+            gaps["ml_midpoint"], gaps["ai_midpoint"], values, gaps["currency"], strict=True
+        )
+    ]
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=labels,
+            x=values,
+            marker_color=[GAP_COLOURS["ML"] if v >= 0 else GAP_COLOURS["AI"] for v in values],
+            text=[format_signed_percent(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=hover,
+            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+        )
+    )
+    span = max([abs(v) for v in values] + [10])
+    fig.update_layout(
+        height=90 + 48 * len(values),
+        margin=dict(l=10, r=40, t=10, b=40),
+        font=FONT,
+        xaxis=dict(
+            title="ML Engineer midpoint vs AI Engineer midpoint",
+            ticksuffix="%",
+            range=[-span * 1.3, span * 1.3],
+            zeroline=True,
+            zerolinewidth=2,
+            zerolinecolor="rgba(128,128,128,0.8)",
+        ),
+        yaxis=dict(autorange="reversed"),
+        showlegend=False,
+    )
+    return fig

@@ -1,0 +1,51 @@
+"""Filter state: the shared sidebar widgets (bound to the URL) and the pure functions that apply them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.regions import region_label
+
+REGION_KEY = "region"
+CATEGORY_KEY = "category"
+FAMILY_KEY = "family"
+
+
+def region_filter(codes: Sequence[str]) -> list[str]:
+    """The sidebar region multiselect; its value lives in the URL as ?region=IN&region=GB."""
+    return st.sidebar.multiselect(
+        "Regions",
+        options=list(codes),
+        default=list(codes),
+        format_func=region_label,
+        key=REGION_KEY,
+        bind="query-params",
+        placeholder="Choose regions",
+        help="Shared by every page and kept in the link, so a copied URL reproduces this view.",
+    )
+
+
+def selected_regions(all_codes: Sequence[str]) -> list[str]:
+    """The regions chosen in the sidebar, in the data's order (all of them before the widget exists)."""
+    chosen = st.session_state.get(REGION_KEY, list(all_codes))
+    return [c for c in all_codes if c in chosen]
+
+
+def multiselect_in_url(label: str, options: Sequence[str], key: str, help: str) -> list[str]:
+    """A page-level multiselect defaulting to everything, kept in the URL under `key`."""
+    return st.multiselect(
+        label, options=list(options), default=list(options), key=key, bind="query-params", help=help
+    )
+
+
+def filter_regions(frame: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:
+    """Rows whose country_code is among `codes`, in the frame's order."""
+    return frame[frame["country_code"].isin(list(codes))].reset_index(drop=True)
+
+
+def filter_values(frame: pd.DataFrame, column: str, values: Sequence[str]) -> pd.DataFrame:
+    """Rows whose `column` is among `values`."""
+    return frame[frame[column].isin(list(values))].reset_index(drop=True)

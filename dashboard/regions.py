@@ -1,0 +1,48 @@
+"""Countries and currencies, resolved through pycountry so names and flags are never typed by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name: str
+    flag: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.flag} {self.name}"
+
+
+@cache
+def country(code: str) -> Country:
+    """The country for an ISO 3166-1 alpha-2 code; raises LookupError for an unknown one."""
+    found = pycountry.countries.get(alpha_2=code.strip().upper()) if len(code.strip()) == 2 else None
+    if found is None:
+        raise LookupError(f"unknown country code {code!r}")
+    return Country(found.alpha_2, found.alpha_3, found.name, getattr(found, "flag", ""))
+
+
+def is_country_code(code: str) -> bool:
+    try:
+        country(code)
+    except LookupError:
+        return False
+    return True
+
+
+def is_currency_code(code: str) -> bool:
+    """True for an ISO 4217 code pycountry knows (case-insensitive)."""
+    code = code.strip().upper()
+    return len(code) == 3 and pycountry.currencies.get(alpha_3=code) is not None
+
+
+def region_label(code: str) -> str:
+    """'🇮🇳 India' for 'IN': what the region filter and tables show."""
+    return country(code).label

@@ -1,0 +1,67 @@
+"""Small Streamlit helpers shared by the pages: the data-error box and the download button."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data import DataFileError
+from dashboard.export import to_csv_bytes
+
+T = TypeVar("T")
+MAX_PROBLEMS_SHOWN = 8
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Show data as the characters it holds, never as Markdown (or HTML) formatting."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def data_error_message(err: DataFileError) -> str:
+    """The text of the error box: file, then each problem with its line and column."""
+    shown = err.problems[:MAX_PROBLEMS_SHOWN]
+    lines = [f"**{escape_markdown(err.file)} cannot be used as it is.** Fix the file and reload the page."]
+    lines += [f"- {escape_markdown(str(p))}" for p in shown]
+    if len(err.problems) > len(shown):
+        lines.append(f"- …and {len(err.problems) - len(shown)} more problems in the same file.")
+    return "\n".join(lines)
+
+
+def load_or_stop(loader: Callable[[], T]) -> T:
+    """Run a data loader; on a bad file show what to fix and stop this page (the app keeps running)."""
+    try:
+        return loader()
+    except DataFileError as err:
+        st.error(data_error_message(err), icon=":material/error:")
+        st.stop()
+
+
+def download_csv(
+    frame: pd.DataFrame, file_name: str, label: str = "Download CSV", key: str | None = None
+) -> None:
+    """The download of exactly `frame`, through the one export path; clicking it does not rerun the app."""
+    st.download_button(
+        label,
+        data=to_csv_bytes(frame),
+        file_name=file_name,
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=key or f"download-{file_name}",
+        help=f"{len(frame)} rows, as shown above: {file_name}",
+    )
+
+
+def stop_if_no_regions(codes: list[str]) -> None:
+    """An empty region filter gets a hint, not an empty chart."""
+    if not codes:
+        st.info(
+            "No region is selected. Pick one or more regions in the sidebar to see them here.",
+            icon=":material/filter_alt:",
+        )
+        st.stop()

@@ -1,0 +1,38 @@
+"""Salary bands per region for both roles, the ML − AI gap, and the download of both."""
+
+import streamlit as st
+
+from dashboard import data, export, figures, filters, tables, ui
+
+st.title("Salary bands by region")
+st.caption("Annual salary ranges from the article's 2026 table, each region in its own currency.")
+
+salaries = ui.load_or_stop(data.load_salaries)
+all_codes = list(dict.fromkeys(salaries["country_code"]))
+codes = filters.selected_regions(all_codes)
+ui.stop_if_no_regions(codes)
+view = filters.filter_regions(salaries, codes)
+
+st.plotly_chart(figures.salary_bands_figure(view), key="salary-bands", config={"displaylogo": False})
+st.table(tables.salary_display_table(view), hide_index=True, border="horizontal")
+ui.download_csv(
+    tables.salary_export_table(view),
+    export.csv_filename("salary-bands", codes, all_codes),
+    label="Download salary bands (CSV)",
+    key="download-salaries",
+)
+
+st.subheader("How much more does an ML Engineer earn?")
+gaps = figures.salary_gaps(view)
+st.caption(
+    "ML Engineer minus AI Engineer in each region. The percentage compares band midpoints, "
+    "so regions with different currencies sit on one scale."
+)
+st.plotly_chart(figures.salary_gap_figure(gaps), key="salary-gaps", config={"displaylogo": False})
+st.table(tables.gap_display_table(gaps), hide_index=True, border="horizontal")
+ui.download_csv(
+    gaps.drop(columns="flag"),
+    export.csv_filename("salary-gaps", codes, all_codes),
+    label="Download ML − AI gaps (CSV)",
+    key="download-gaps",
+)
