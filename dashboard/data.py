@@ -6,6 +6,7 @@ the file, the line and the column, so the page can show it instead of a tracebac
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 from collections.abc import Callable
@@ -120,9 +121,10 @@ def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
 
 def _column_at(raw: bytes, offset: int) -> str | None:
     """Name the header column that holds byte `offset`, for pointing at a bad byte."""
-    header = raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
+    header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip()]))
     line_start = raw.rfind(b"\n", 0, offset) + 1
-    field = raw[line_start:offset].count(b",")
+    # csv, not a comma count: a quoted field may itself hold commas.
+    field = len(next(csv.reader([raw[line_start:offset].decode("utf-8", "replace") + "x"]))) - 1
     return header[field].strip() if field < len(header) else None
 
 

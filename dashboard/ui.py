@@ -14,7 +14,7 @@ from dashboard.export import to_csv_bytes
 
 T = TypeVar("T")
 MAX_PROBLEMS_SHOWN = 8
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|~$])")
 
 
 def escape_markdown(text: str) -> str:

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import data, export, ui
+from dashboard import data, export, shell, ui
+
+shell.ensure_app_shell()
 
 st.title("ML Engineer vs AI Engineer")
 st.markdown(
@@ -30,7 +32,7 @@ ui.download_csv(
 
 st.subheader("Explore")
 st.page_link(
-    "pages/salary_bands.py",
+    "pages/salaries.py",
     label="Salary bands in five regions, and the ML − AI gap",
     icon=":material/payments:",
 )

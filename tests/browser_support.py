@@ -77,4 +77,11 @@ def wait_for_app(page, timeout_ms: int = 30_000) -> None:
         }""",
         timeout=timeout_ms,
     )
-    page.wait_for_timeout(400)  # let Plotly finish its first draw
+    # Charts are lazy-loaded chunks: wait for those fetches, then for every chart's first draw.
+    page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+            .every(chart => chart.querySelector('.main-svg'))""",
+        timeout=timeout_ms,
+    )
+    page.wait_for_timeout(300)

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import data, export, figures, filters, tables, ui
+from dashboard import data, export, figures, filters, shell, tables, ui
+
+shell.ensure_app_shell()
 
 st.title("Salary bands by region")
 st.caption("Annual salary ranges from the article's 2026 table, each region in its own currency.")

@@ -1,0 +1,37 @@
+"""Shared fixtures: a private copy of data/ that a test may break, and a clean Streamlit cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from dashboard import data
+
+REAL_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # st.cache_data outlives AppTest instances within one pytest process.
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/ that the app reads instead of the real one."""
+    target = tmp_path / "data"
+    shutil.copytree(REAL_DATA, target)
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(target))
+    return target
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a data file, failing loudly if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,125 @@
+"""What only a browser shows: the filter driven by a person, the URL, the downloaded file, the console."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+# Streamlit's frontend probes for its base path under the page URL first (/salaries/_stcore/...),
+# gets a 404, then finds it at the root. That is the framework's start-up, not an app error.
+BASE_PATH_PROBE = re.compile(r"/[\w-]+/_stcore/(health|host-config)$")
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    tab.console_errors = []  # type: ignore[attr-defined]
+
+    def record(msg) -> None:
+        if msg.type == "error" and not BASE_PATH_PROBE.search(msg.location.get("url", "")):
+            tab.console_errors.append(f"{msg.text} ({msg.location.get('url')})")
+
+    tab.on("console", record)
+    tab.on("pageerror", lambda err: tab.console_errors.append(f"page error: {err}"))
+    yield tab
+    context.close()
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+
+
+def chosen_regions(page: Page) -> list[str]:
+    return page.locator('[data-testid="stSidebar"] [data-tag]').all_inner_texts()
+
+
+def panel_titles(page: Page) -> list[str]:
+    """The subplot titles of the salary-band chart, one per region drawn."""
+    chart = page.locator(".js-plotly-plot").first
+    return chart.locator(".annotation-text").all_text_contents()
+
+
+def pick_only_india(page: Page) -> None:
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').get_by_role(
+        "button", name="Clear all"
+    ).click()
+    wait_for_app(page)
+    combobox = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input')
+    combobox.click()
+    combobox.fill("India")
+    page.get_by_role("option", name="🇮🇳 India").click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+
+
+@pytest.mark.parametrize("path", ["", "salaries"])
+def test_every_page_renders_without_console_errors(page, base_url, path):
+    open_app(page, f"{base_url}/{path}")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[role="dialog"]').count() == 0, "no 'page not found' on a deep link"
+    assert page.locator("h1").first.inner_text()
+    assert page.console_errors == []
+
+
+def test_filter_chart_url_and_download_follow_the_region_picked_in_the_ui(page, base_url):
+    open_app(page, f"{base_url}/salaries")
+    assert len(panel_titles(page)) == 5
+
+    pick_only_india(page)
+    assert chosen_regions(page) == ["🇮🇳 India"]
+    assert panel_titles(page) == ["🇮🇳 India · INR"]
+    assert page.url.endswith("/salaries?region=IN")
+    bars = page.locator(".js-plotly-plot").first.locator("g.trace.bars text").all_text_contents()
+    assert bars == ["₹10 LPA – ₹18 LPA", "₹6 LPA – ₹10 LPA"]
+
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Download salary bands (CSV)").click()
+    download = caught.value
+    assert download.suggested_filename == "ml-vs-ai-engineer_salary-bands_IN.csv"
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert rows["country_code"].tolist() == ["IN", "IN"]
+    assert sorted(zip(rows["role"], rows["salary_min"], rows["salary_max"], strict=True)) == [
+        ("AI Engineer", 600_000, 1_000_000),
+        ("ML Engineer", 1_000_000, 1_800_000),
+    ]
+    assert page.console_errors == []
+
+
+def test_a_link_with_regions_restores_the_filter_on_every_page(page, base_url):
+    open_app(page, f"{base_url}/salaries?region=GB&region=IN")
+    assert chosen_regions(page) == ["🇬🇧 United Kingdom", "🇮🇳 India"]
+    assert panel_titles(page) == ["🇬🇧 United Kingdom · GBP", "🇮🇳 India · INR"]
+
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Overview").click()
+    wait_for_app(page)
+    assert chosen_regions(page) == ["🇬🇧 United Kingdom", "🇮🇳 India"]
+    assert "region=GB&region=IN" in page.url
+    assert page.console_errors == []

@@ -1,0 +1,187 @@
+"""The data files hold the article's figures, and every kind of bad file gets a precise message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import data
+from tests.conftest import rewrite
+
+ARTICLE_BANDS = {
+    ("AI Engineer", "US"): ("USD", 140_000, 220_000),
+    ("ML Engineer", "US"): ("USD", 150_000, 240_000),
+    ("AI Engineer", "CA"): ("CAD", 110_000, 180_000),
+    ("ML Engineer", "CA"): ("CAD", 120_000, 200_000),
+    ("AI Engineer", "AU"): ("AUD", 130_000, 210_000),
+    ("ML Engineer", "AU"): ("AUD", 100_000, 200_000),
+    ("AI Engineer", "GB"): ("GBP", 43_000, 77_000),
+    ("ML Engineer", "GB"): ("GBP", 35_000, 80_000),
+    ("AI Engineer", "IN"): ("INR", 600_000, 1_000_000),
+    ("ML Engineer", "IN"): ("INR", 1_000_000, 1_800_000),
+}
+
+
+def test_salaries_hold_the_articles_ten_bands_exactly():
+    salaries = data.parse_salaries()
+    got = {
+        (r.role, r.country_code): (r.currency, r.salary_min, r.salary_max)
+        for r in salaries.itertuples(index=False)
+    }
+    assert got == ARTICLE_BANDS
+    assert len(salaries) == 10
+    assert set(salaries["year"]) == {2026}
+    assert salaries["source"].str.contains("Whizlabs").all()
+
+
+def test_salaries_are_enriched_with_country_names_and_flags():
+    india = data.parse_salaries().query("country_code == 'IN'").iloc[0]
+    assert (india["country"], india["country_alpha3"], india["flag"]) == ("India", "IND", "🇮🇳")
+
+
+def test_skills_cover_every_section_for_both_roles():
+    skills = data.parse_skills()
+    sections = {
+        "Comparison table",
+        "Responsibilities",
+        "Tools",
+        "Cloud services",
+        "Business use cases",
+        "Certification skill depth",
+        "Certification required skills",
+    }
+    for role in data.ROLES:
+        assert set(skills.loc[skills["role"] == role, "section"]) == sections
+
+
+def test_every_aws_service_in_skills_has_a_family():
+    skills = data.parse_skills()
+    services = data.parse_aws_services(skills)
+    named = set(skills.loc[skills["category"] == data.AWS_SERVICE, "skill"])
+    assert named <= set(services["service"])
+
+
+def test_skill_quotes_are_the_articles_words():
+    article = Path(__file__).resolve().parents[2] / "shared" / "source" / "ml-vs-ai-engineer-on-aws.txt"
+    if not article.is_file():
+        pytest.skip("the source article is not beside this checkout (../shared/source)")
+    text = article.read_text(encoding="utf-8")
+    skills = data.parse_skills()
+    missing = skills.loc[~skills["quote"].map(lambda q: q in text), ["skill", "quote"]]
+    assert missing.empty, missing.to_string()
+
+
+def _error(loader) -> data.DataFileError:
+    with pytest.raises(data.DataFileError) as caught:
+        loader()
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "column", "words"),
+    [
+        ("US,USD,140000", "US,USD,abc", 2, "salary_min", "'abc' is not a whole number"),
+        (
+            "IN,INR,1000000,1800000",
+            "IN,INR,1000000,",
+            11,
+            "salary_max",
+            "an empty cell is not a whole number",
+        ),
+        ("GB,GBP,43000,77000", "GB,GBP,83000,77000", 8, "salary_min", "83000 is above salary_max 77000"),
+        ("AI Engineer,CA,CAD", "AI Engineer,XX,CAD", 4, "country_code", "'XX' is not an ISO 3166-1 alpha-2"),
+        ("AI Engineer,AU,AUD", "AI Engineer,AU,AUX", 6, "currency", "'AUX' is not an ISO 4217 currency code"),
+        ("ML Engineer,US,USD", "Data Engineer,US,USD", 3, "role", "'Data Engineer' is not a role"),
+        ("ML Engineer,IN,INR", "ML Engineer,GB,GBP", 11, "country_code", "appears on lines 9, 11"),
+        ("US,USD,150000,240000,2026", "US,USD,150000,240000,20266", 3, "year", "not a plausible year"),
+    ],
+)
+def test_bad_salary_cells_name_file_line_and_column(data_dir, old, new, line, column, words):
+    rewrite(data_dir / "salaries.csv", old, new)
+    err = _error(data.parse_salaries)
+    assert err.file == "data/salaries.csv"
+    problem = err.problems[0]
+    assert (problem.line, problem.column) == (line, column)
+    assert words in problem.message
+    assert f"line {line}, column '{column}'" in str(err)
+
+
+def test_missing_column_is_named_on_the_header_line(data_dir):
+    rewrite(data_dir / "salaries.csv", "salary_max,", "salary_top,")
+    problem = _error(data.parse_salaries).problems[0]
+    assert (problem.line, problem.column) == (1, "salary_max")
+    assert "required column is missing" in problem.message
+
+
+def test_empty_file(data_dir):
+    (data_dir / "salaries.csv").write_text("", encoding="utf-8")
+    err = _error(data.parse_salaries)
+    assert "data/salaries.csv" in str(err)
+    assert "the file is empty" in str(err)
+    assert "role,country_code,currency" in str(err)
+
+
+def test_header_without_rows(data_dir):
+    path = data_dir / "skills.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert "header but no data rows" in str(_error(data.parse_skills))
+
+
+def test_missing_file(data_dir):
+    (data_dir / "comparison.csv").unlink()
+    assert "data/comparison.csv: the file is missing" in str(_error(data.parse_comparison))
+
+
+def test_not_utf8_names_the_line_and_column(data_dir):
+    path = data_dir / "salaries.csv"
+    text = path.read_text(encoding="utf-8").replace("Sivakumar", "Sivakumär")
+    path.write_bytes(text.encode("latin-1"))
+    problem = _error(data.parse_salaries).problems[0]
+    assert (problem.line, problem.column) == (2, "source")
+    assert "not valid UTF-8" in problem.message
+
+
+def test_ragged_row_is_reported_as_invalid_csv(data_dir):
+    rewrite(data_dir / "salaries.csv", "GB,GBP,43000,77000,2026,", "GB,GBP,43000,77000,2026,extra,")
+    err = _error(data.parse_salaries)
+    assert "not valid CSV" in str(err)
+    assert "line 8" in str(err)
+
+
+def test_oversized_file_is_refused_before_parsing(data_dir, monkeypatch):
+    monkeypatch.setattr(data, "MAX_FILE_BYTES", 100)
+    assert "the limit is" in str(_error(data.parse_salaries))
+
+
+def test_byte_order_mark_and_stray_spaces_are_accepted(data_dir):
+    path = data_dir / "salaries.csv"
+    text = path.read_text(encoding="utf-8").replace("ML Engineer,IN,INR", " ML Engineer , in , inr ")
+    path.write_bytes(text.encode("utf-8-sig"))
+    salaries = data.parse_salaries()
+    assert salaries.iloc[-1][["role", "country_code", "currency"]].tolist() == ["ML Engineer", "IN", "INR"]
+
+
+def test_skill_with_two_categories_is_refused(data_dir):
+    rewrite(
+        data_dir / "skills.csv",
+        "AI Engineer,Amazon S3,AWS service,Comparison table",
+        "AI Engineer,Amazon S3,storage,Comparison table",
+    )
+    problem = _error(data.parse_skills).problems[0]
+    assert problem.column == "category"
+    assert "one skill needs one category" in problem.message
+
+
+def test_aws_service_without_family_points_at_skills_csv(data_dir):
+    rewrite(data_dir / "aws_services.csv", "Amazon Polly,AI services\n", "")
+    err = _error(lambda: data.parse_aws_services(data.parse_skills()))
+    assert err.file == "data/skills.csv"
+    assert err.problems[0].column == "skill"
+    assert "'Amazon Polly' is an AWS service with no family" in err.problems[0].message
+
+
+def test_loader_rereads_an_edited_file(data_dir):
+    assert data.load_salaries()["salary_min"].iloc[0] == 140_000
+    rewrite(data_dir / "salaries.csv", "US,USD,140000", "US,USD,141000")
+    assert data.load_salaries()["salary_min"].iloc[0] == 141_000

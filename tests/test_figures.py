@@ -1,0 +1,87 @@
+"""Figure builders: the numbers in the traces, straight from the data."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import data, figures, filters, tables
+
+
+@pytest.fixture
+def salaries():
+    return data.parse_salaries()
+
+
+def test_region_filter_keeps_only_chosen_regions_in_data_order(salaries):
+    view = filters.filter_regions(salaries, ["IN", "GB"])
+    assert view["country_code"].tolist() == ["GB", "GB", "IN", "IN"]
+    assert filters.filter_regions(salaries, []).empty
+
+
+def test_salary_bands_figure_draws_each_band_from_min_to_max(salaries):
+    fig = figures.salary_bands_figure(salaries)
+    bands = {(t.customdata[0][2], t.name): (t.base[0], t.base[0] + t.x[0]) for t in fig.data}
+    assert len(fig.data) == 10
+    for row in salaries.itertuples():
+        assert bands[(row.country_code, row.role)] == (row.salary_min, row.salary_max)
+    assert [a.text for a in fig.layout.annotations] == [
+        "🇺🇸 United States · USD",
+        "🇨🇦 Canada · CAD",
+        "🇦🇺 Australia · AUD",
+        "🇬🇧 United Kingdom · GBP",
+        "🇮🇳 India · INR",
+    ]
+
+
+def test_india_alone_shows_two_bands_in_lakh_per_annum(salaries):
+    fig = figures.salary_bands_figure(filters.filter_regions(salaries, ["IN"]))
+    assert [(t.name, t.base[0], t.x[0]) for t in fig.data] == [
+        ("ML Engineer", 1_000_000, 800_000),
+        ("AI Engineer", 600_000, 400_000),
+    ]
+    assert [t.text[0] for t in fig.data] == ["₹10 LPA – ₹18 LPA", "₹6 LPA – ₹10 LPA"]
+    assert list(fig.layout.xaxis.ticktext) == ["₹0 LPA", "₹5 LPA", "₹10 LPA", "₹15 LPA", "₹20 LPA"]
+
+
+def test_each_region_axis_is_labelled_in_its_own_currency(salaries):
+    fig = figures.salary_bands_figure(filters.filter_regions(salaries, ["CA", "GB"]))
+    assert fig.layout.xaxis.ticktext[-1] == "CA$200K"
+    assert fig.layout.xaxis2.ticktext[-1] == "£80K"
+
+
+def test_gaps_are_ml_minus_ai(salaries):
+    gaps = figures.salary_gaps(salaries).set_index("country_code")
+    assert gaps.loc["US", ["gap_min", "gap_max"]].tolist() == [10_000, 20_000]
+    assert gaps.loc["AU", ["gap_min", "gap_max"]].tolist() == [-30_000, -10_000]
+    assert gaps.loc["IN", "gap_midpoint"] == 600_000
+    assert gaps.loc["IN", "gap_midpoint_pct"] == 75.0
+    assert gaps.loc["GB", "gap_midpoint_pct"] == -4.2
+
+
+def test_gap_figure_bars_equal_the_midpoint_percentages(salaries):
+    gaps = figures.salary_gaps(filters.filter_regions(salaries, ["US", "AU"]))
+    fig = figures.salary_gap_figure(gaps)
+    assert list(fig.data[0].x) == [8.3, -11.8]
+    assert list(fig.data[0].text) == ["+8.3%", "−11.8%"]
+    assert fig.data[0].marker.color == (
+        figures.ROLE_COLOURS["ML Engineer"],
+        figures.ROLE_COLOURS["AI Engineer"],
+    )
+
+
+def test_region_with_one_role_has_no_gap_row(salaries):
+    one_role = salaries[~((salaries["country_code"] == "GB") & (salaries["role"] == "AI Engineer"))]
+    assert "GB" not in figures.salary_gaps(one_role)["country_code"].tolist()
+    assert len(figures.salary_bands_figure(one_role).data) == 9
+
+
+def test_data_text_reaches_plotly_escaped(salaries):
+    salaries.loc[0, "country"] = "<a href='x'>Evil</a>"
+    fig = figures.salary_bands_figure(salaries)
+    assert "<a" not in fig.layout.annotations[0].text
+    assert "&lt;a" in fig.data[0].hovertemplate
+
+
+def test_display_table_formats_each_row_in_its_currency(salaries):
+    table = tables.salary_display_table(filters.filter_regions(salaries, ["IN"]))
+    assert table[["Minimum", "Maximum"]].values.tolist() == [["₹6 LPA", "₹10 LPA"], ["₹10 LPA", "₹18 LPA"]]

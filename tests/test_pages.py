@@ -1,0 +1,114 @@
+"""Every page through AppTest: it runs, it follows the shared region filter, and a bad file is explained."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import rewrite
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/overview.py", "pages/salaries.py"]
+
+
+def open_page(page: str, regions: list[str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    if regions is not None:
+        at.multiselect(key="region").set_value(regions).run()
+    return at
+
+
+def plotly_traces(at: AppTest, index: int = 0) -> list[dict]:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)["data"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_exception_and_keeps_the_shared_sidebar(page):
+    at = open_page(page)
+    assert not at.exception
+    assert not at.error
+    assert at.multiselect(key="region").value == ["US", "CA", "AU", "GB", "IN"]
+
+
+def test_overview_lays_the_comparison_side_by_side():
+    at = open_page("pages/overview.py")
+    texts = [m.value for m in at.markdown]
+    assert "**Primary role**" in texts
+    assert "Improves model accuracy" in texts
+    assert "Builds end-to-end intelligent solutions" in texts
+    assert [b.label for b in at.get("download_button")] == ["Download comparison (CSV)"]
+
+
+def test_salaries_with_india_alone_show_only_indias_two_bands():
+    at = open_page("pages/salaries.py", regions=["IN"])
+    bands = [(t["name"], t["base"][0], t["base"][0] + t["x"][0]) for t in plotly_traces(at)]
+    assert bands == [("ML Engineer", 1_000_000, 1_800_000), ("AI Engineer", 600_000, 1_000_000)]
+    table = at.table[0].value
+    assert table["Region"].tolist() == ["🇮🇳 India", "🇮🇳 India"]
+    assert table[["Role", "Minimum", "Maximum"]].values.tolist() == [
+        ["AI Engineer", "₹6 LPA", "₹10 LPA"],
+        ["ML Engineer", "₹10 LPA", "₹18 LPA"],
+    ]
+    gaps = plotly_traces(at, 1)[0]
+    assert gaps["x"] == [75.0]
+    assert at.table[1].value["ML − AI, midpoint"].tolist() == ["+₹6 LPA"]
+
+
+def test_salary_downloads_do_not_rerun_and_name_the_regions():
+    at = open_page("pages/salaries.py", regions=["GB", "IN"])
+    buttons = at.get("download_button")
+    assert [b.proto.ignore_rerun for b in buttons] == [True, True]
+    assert "ml-vs-ai-engineer_salary-bands_GB-IN.csv" in buttons[0].proto.help
+    assert buttons[0].proto.help.startswith("4 rows")
+
+
+def test_region_filter_follows_you_to_another_page():
+    at = open_page("pages/salaries.py", regions=["GB"])
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/salaries.py").run()
+    assert at.multiselect(key="region").value == ["GB"]
+    assert {t["name"] for t in plotly_traces(at)} == {"ML Engineer", "AI Engineer"}
+    assert len(plotly_traces(at)) == 2
+
+
+def test_empty_region_selection_shows_a_hint_not_an_empty_chart():
+    at = open_page("pages/salaries.py", regions=[])
+    assert not at.exception
+    assert "No region is selected" in at.info[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_bad_salary_file_is_explained_and_the_app_keeps_running(data_dir):
+    rewrite(data_dir / "salaries.csv", "GB,GBP,43000,77000", "GB,GBP,83000,77000")
+    at = open_page("pages/salaries.py")
+    assert not at.exception
+    message = at.error[0].value
+    assert "data/salaries.csv" in message
+    assert "line 8, column 'salary\\_min'" in message
+    assert "above salary\\_max" in message
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception and not at.error
+
+
+def test_a_link_with_regions_restores_the_filter_and_writes_codes_back():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["region"] = ["gb", "IN", "XX"]
+    at.run()
+    assert at.multiselect(key="region").value == ["GB", "IN"]
+    assert at.query_params["region"] == ["GB", "IN"]
+    at.multiselect(key="region").set_value(["US", "CA", "AU", "GB", "IN"]).run()
+    assert "region" not in at.query_params
+
+
+def test_a_link_with_an_empty_region_list_selects_nothing():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["region"] = ""
+    at.run()
+    at.switch_page("pages/salaries.py").run()
+    assert at.multiselect(key="region").value == []
+    assert "No region is selected" in at.info[0].value
