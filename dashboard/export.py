@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -28,11 +29,14 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return defuse_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def csv_filename(topic: str, region_codes: Iterable[str] | None = None, all_codes: Iterable[str] = ()) -> str:
-    """'ml-vs-ai-engineer_salaries_IN-GB.csv', '..._all-regions.csv' when nothing is filtered out,
-    or '..._comparison.csv' for a table that does not depend on region."""
-    if region_codes is None:
-        return f"ml-vs-ai-engineer_{topic}.csv"
-    chosen = list(region_codes)
-    scope = "all-regions" if set(chosen) == set(all_codes) else "-".join(chosen)
-    return f"ml-vs-ai-engineer_{topic}_{scope}.csv"
+def scope_label(chosen: Iterable[str], everything: Iterable[str], all_label: str) -> str:
+    """'all-regions' when nothing is filtered out, else the chosen values: 'GB-IN', 'AWS-service'."""
+    chosen = list(chosen)
+    if set(chosen) == set(everything):
+        return all_label
+    return "-".join(re.sub(r"[^\w]+", "-", c).strip("-") for c in chosen)
+
+
+def csv_filename(topic: str, scope: str | None = None) -> str:
+    """'ml-vs-ai-engineer_salary-bands_GB-IN.csv', or without a scope for unfiltered tables."""
+    return f"ml-vs-ai-engineer_{topic}{'_' + scope if scope else ''}.csv"

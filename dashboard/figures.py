@@ -89,6 +89,8 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
         legend=dict(orientation="h", yanchor="bottom", y=1 + 45 / plot_px, x=0, xanchor="left", title=None),
         font=FONT,
         bargap=0.25,
+        # On a phone the bars get narrow: hide a label rather than shrink it into illegibility.
+        uniformtext=dict(minsize=11, mode="hide"),
     )
     fig.update_annotations(font_size=15, xanchor="left", x=0)
     return fig

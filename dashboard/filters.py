@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -15,32 +16,46 @@ FAMILY_KEY = "family"
 
 
 def region_filter(codes: Sequence[str]) -> list[str]:
-    """The sidebar region multiselect, kept in the URL as ?region=IN&region=GB.
-
-    Synced by hand rather than with bind="query-params": the binding writes the display labels
-    (flag and name) into the URL, and a page switch clears the query string; this keeps ISO codes
-    in the link and puts them back after every switch.
-    """
-    if REGION_KEY not in st.session_state:
-        st.session_state[REGION_KEY] = regions_from_url(st.query_params.get_all(REGION_KEY), codes)
-    chosen = st.sidebar.multiselect(
+    """The sidebar region multiselect, kept in the URL as ?region=IN&region=GB."""
+    return url_multiselect(
+        st.sidebar,
         "Regions",
-        options=list(codes),
+        codes,
+        REGION_KEY,
         format_func=region_label,
-        key=REGION_KEY,
-        placeholder="Choose regions",
         help="Shared by every page and kept in the link, so a copied URL reproduces this view.",
     )
-    write_to_url(REGION_KEY, chosen, codes)
+
+
+def url_multiselect(
+    container: Any,
+    label: str,
+    options: Sequence[str],
+    key: str,
+    help: str,
+    format_func: Callable[[str], str] = str,
+) -> list[str]:
+    """A multiselect defaulting to every option, whose value lives in the URL under `key`.
+
+    Synced by hand rather than with bind="query-params": the binding writes the display labels
+    (flag and name) into the URL, and a page switch clears the query string; this keeps plain
+    values in the link and puts them back after every switch.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = values_from_url(st.query_params.get_all(key), options)
+    chosen = container.multiselect(
+        label, options=list(options), format_func=format_func, key=key, help=help, placeholder="Choose…"
+    )
+    write_to_url(key, chosen, options)
     return chosen
 
 
-def regions_from_url(values: Sequence[str], codes: Sequence[str]) -> list[str]:
-    """The regions a link asks for: all when it names none, codes it does not know dropped."""
+def values_from_url(values: Sequence[str], options: Sequence[str]) -> list[str]:
+    """The options a link asks for (case-insensitive, unknown ones dropped); all when it names none."""
     if not values:
-        return list(codes)
-    wanted = {v.strip().upper() for v in values}
-    return [c for c in codes if c in wanted]
+        return list(options)
+    wanted = {v.strip().casefold() for v in values}
+    return [o for o in options if o.casefold() in wanted]
 
 
 def write_to_url(key: str, chosen: Sequence[str], everything: Sequence[str]) -> None:
@@ -56,13 +71,6 @@ def selected_regions(all_codes: Sequence[str]) -> list[str]:
     """The regions chosen in the sidebar, in the data's order (all of them before the widget exists)."""
     chosen = st.session_state.get(REGION_KEY, list(all_codes))
     return [c for c in all_codes if c in chosen]
-
-
-def multiselect_in_url(label: str, options: Sequence[str], key: str, help: str) -> list[str]:
-    """A page-level multiselect defaulting to everything, kept in the URL under `key`."""
-    return st.multiselect(
-        label, options=list(options), default=list(options), key=key, bind="query-params", help=help
-    )
 
 
 def filter_regions(frame: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:

@@ -15,6 +15,8 @@ def build_pages() -> list:
     return [
         st.Page(PAGES_DIR / "overview.py", title="Overview", icon="⚖️", default=True),
         st.Page(PAGES_DIR / "salaries.py", title="Salaries", icon="💰", url_path="salaries"),
+        st.Page(PAGES_DIR / "skills.py", title="Skills overlap", icon="🧩", url_path="skills"),
+        st.Page(PAGES_DIR / "aws_services.py", title="AWS services", icon="🧰", url_path="aws_services"),
     ]
 
 

@@ -26,10 +26,8 @@ def salary_display_table(view: pd.DataFrame) -> pd.DataFrame:
         {
             "Region": view["flag"] + " " + view["country"],
             "Role": view["role"],
-            "Currency": view["currency"],
             "Minimum": _money(view["salary_min"], view["currency"]),
             "Maximum": _money(view["salary_max"], view["currency"]),
-            "Year": view["year"],
         }
     )
 

@@ -57,11 +57,34 @@ def download_csv(
     )
 
 
-def stop_if_no_regions(codes: list[str]) -> None:
-    """An empty region filter gets a hint, not an empty chart."""
-    if not codes:
+def stop_if_nothing_chosen(chosen: list[str], what: str, where: str) -> None:
+    """An empty filter gets a hint, not an empty chart."""
+    if not chosen:
         st.info(
-            "No region is selected. Pick one or more regions in the sidebar to see them here.",
+            f"No {what} is selected. Pick one or more {what_plural(what)} {where} to see them here.",
             icon=":material/filter_alt:",
         )
         st.stop()
+
+
+def what_plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+SKILL_COLUMNS = {
+    "skill": st.column_config.TextColumn("Skill", width="medium"),
+    "category": st.column_config.TextColumn("Category"),
+    "ml_sections": st.column_config.TextColumn("Named for ML Engineer in", width="medium"),
+    "ai_sections": st.column_config.TextColumn("Named for AI Engineer in", width="medium"),
+}
+
+SERVICE_COLUMNS = {
+    "service": st.column_config.TextColumn("Service", width="medium"),
+    "family": st.column_config.TextColumn("Family"),
+    "ml_sections_count": st.column_config.NumberColumn("ML sections"),
+    "ml_sections": st.column_config.TextColumn("Named for ML Engineer in", width="medium"),
+    "ai_sections_count": st.column_config.NumberColumn("AI sections"),
+    "ai_sections": st.column_config.TextColumn("Named for AI Engineer in", width="medium"),
+    "total_sections": st.column_config.NumberColumn("Total"),
+    "used_by": st.column_config.TextColumn("Used by"),
+}

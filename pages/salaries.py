@@ -12,14 +12,15 @@ st.caption("Annual salary ranges from the article's 2026 table, each region in i
 salaries = ui.load_or_stop(data.load_salaries)
 all_codes = list(dict.fromkeys(salaries["country_code"]))
 codes = filters.selected_regions(all_codes)
-ui.stop_if_no_regions(codes)
+ui.stop_if_nothing_chosen(codes, "region", "in the sidebar")
 view = filters.filter_regions(salaries, codes)
+scope = export.scope_label(codes, all_codes, "all-regions")
 
 st.plotly_chart(figures.salary_bands_figure(view), key="salary-bands", config={"displaylogo": False})
 st.table(tables.salary_display_table(view), hide_index=True, border="horizontal")
 ui.download_csv(
     tables.salary_export_table(view),
-    export.csv_filename("salary-bands", codes, all_codes),
+    export.csv_filename("salary-bands", scope),
     label="Download salary bands (CSV)",
     key="download-salaries",
 )
@@ -34,7 +35,7 @@ st.plotly_chart(figures.salary_gap_figure(gaps), key="salary-gaps", config={"dis
 st.table(tables.gap_display_table(gaps), hide_index=True, border="horizontal")
 ui.download_csv(
     gaps.drop(columns="flag"),
-    export.csv_filename("salary-gaps", codes, all_codes),
+    export.csv_filename("salary-gaps", scope),
     label="Download ML − AI gaps (CSV)",
     key="download-gaps",
 )

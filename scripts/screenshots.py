@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
 
-PAGES = {"overview": "", "salaries": "salaries", "skills": "skills", "aws-services": "aws-services"}
+PAGES = {"overview": "", "salaries": "salaries", "skills": "skills", "aws-services": "aws_services"}
 WIDTHS = {"desktop": (1440, 1000), "phone": (390, 844)}
 
 

@@ -65,10 +65,8 @@ def test_salary_export_round_trips_with_currency_symbols_intact():
 
 def test_file_names_say_what_is_in_them():
     codes = ["US", "CA", "AU", "GB", "IN"]
-    assert (
-        export.csv_filename("salary-bands", codes, codes) == "ml-vs-ai-engineer_salary-bands_all-regions.csv"
-    )
-    assert (
-        export.csv_filename("salary-bands", ["GB", "IN"], codes) == "ml-vs-ai-engineer_salary-bands_GB-IN.csv"
-    )
+    assert export.scope_label(codes, codes, "all-regions") == "all-regions"
+    assert export.scope_label(["GB", "IN"], codes, "all-regions") == "GB-IN"
+    assert export.scope_label(["AWS service"], ["AWS service", "data"], "all") == "AWS-service"
+    assert export.csv_filename("salary-bands", "GB-IN") == "ml-vs-ai-engineer_salary-bands_GB-IN.csv"
     assert export.csv_filename("comparison") == "ml-vs-ai-engineer_comparison.csv"

@@ -1,0 +1,49 @@
+"""Which AWS services each role uses, and how much: a dot matrix by service family, and its table."""
+
+import streamlit as st
+
+from dashboard import data, export, filters, shell, skill_figures, skills, ui
+
+shell.ensure_app_shell()
+
+st.title("AWS services per role")
+st.caption(
+    "Each dot is a service the article names for a role; its size and number say in how many of the "
+    "article's sections. A bar joins the services both roles use."
+)
+
+all_skills = ui.load_or_stop(data.load_skills)
+services = ui.load_or_stop(data.load_aws_services)
+usage = skills.service_usage(all_skills, services)
+families = list(dict.fromkeys(usage["family"]))
+
+left, right = st.columns([3, 1])
+with left:
+    chosen = filters.url_multiselect(
+        st, "Service families", families, filters.FAMILY_KEY, help="Kept in the link, like the region filter."
+    )
+with right:
+    order = st.segmented_control(
+        "Sort", ["family", "total"], default="family", required=True, key="service-sort",
+        format_func={"family": "By family", "total": "By total use"}.get,
+    )  # fmt: skip
+ui.stop_if_nothing_chosen(chosen, "service family", "above")
+view = skills.sort_usage(filters.filter_values(usage, "family", chosen), order)
+
+ml_count, ai_count, both_count = st.columns(3)
+ml_count.metric("Used by ML Engineers", int((view["ml_sections_count"] > 0).sum()), border=True)
+ai_count.metric("Used by AI Engineers", int((view["ai_sections_count"] > 0).sum()), border=True)
+both_count.metric("Used by both", int((view["used_by"] == "both").sum()), border=True)
+
+st.plotly_chart(
+    skill_figures.service_usage_figure(view, grouped_by_family=order == "family"),
+    key="service-usage",
+    config={"displaylogo": False},
+)
+st.dataframe(view, hide_index=True, column_config=ui.SERVICE_COLUMNS)
+ui.download_csv(
+    view,
+    export.csv_filename("aws-services", export.scope_label(chosen, families, "all-families")),
+    label="Download AWS services (CSV)",
+    key="download-services",
+)
