@@ -65,20 +65,41 @@ def panel_titles(page: Page) -> list[str]:
     return chart.locator(".annotation-text").all_text_contents()
 
 
-def pick_only_india(page: Page) -> None:
-    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').get_by_role(
-        "button", name="Clear all"
-    ).click()
+def pick_only(page: Page, scope: str, typed: str, option: str) -> None:
+    """Clear a multiselect, then choose one option by typing, as a person would."""
+    widget = page.locator(f"{scope} [data-testid='stMultiSelect']").first
+    widget.get_by_role("button", name="Clear all").click()
     wait_for_app(page)
-    combobox = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input')
+    combobox = widget.locator("input")
     combobox.click()
-    combobox.fill("India")
-    page.get_by_role("option", name="🇮🇳 India").click()
+    combobox.fill(typed)
+    page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
     wait_for_app(page)
 
 
-@pytest.mark.parametrize("path", ["", "salaries"])
+def download_csv(page: Page, button: str) -> tuple[str, pd.DataFrame]:
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=button).click()
+    download = caught.value
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte-order mark"
+    return download.suggested_filename, pd.read_csv(
+        io.BytesIO(raw), encoding="utf-8-sig", keep_default_na=False
+    )
+
+
+def venn_counts(page: Page) -> list[int]:
+    texts = page.locator(".js-plotly-plot").first.locator(".textpoint text").all_text_contents()
+    return [int(t) for t in texts if t.isdigit()]
+
+
+def metric(page: Page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "salaries", "skills", "aws_services"])
 def test_every_page_renders_without_console_errors(page, base_url, path):
     open_app(page, f"{base_url}/{path}")
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -91,20 +112,15 @@ def test_filter_chart_url_and_download_follow_the_region_picked_in_the_ui(page, 
     open_app(page, f"{base_url}/salaries")
     assert len(panel_titles(page)) == 5
 
-    pick_only_india(page)
+    pick_only(page, '[data-testid="stSidebar"]', "India", "🇮🇳 India")
     assert chosen_regions(page) == ["🇮🇳 India"]
     assert panel_titles(page) == ["🇮🇳 India · INR"]
     assert page.url.endswith("/salaries?region=IN")
     bars = page.locator(".js-plotly-plot").first.locator("g.trace.bars text").all_text_contents()
     assert bars == ["₹10 LPA – ₹18 LPA", "₹6 LPA – ₹10 LPA"]
 
-    with page.expect_download() as caught:
-        page.get_by_role("button", name="Download salary bands (CSV)").click()
-    download = caught.value
-    assert download.suggested_filename == "ml-vs-ai-engineer_salary-bands_IN.csv"
-    raw = Path(download.path()).read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    name, rows = download_csv(page, "Download salary bands (CSV)")
+    assert name == "ml-vs-ai-engineer_salary-bands_IN.csv"
     assert rows["country_code"].tolist() == ["IN", "IN"]
     assert sorted(zip(rows["role"], rows["salary_min"], rows["salary_max"], strict=True)) == [
         ("AI Engineer", 600_000, 1_000_000),
@@ -122,4 +138,36 @@ def test_a_link_with_regions_restores_the_filter_on_every_page(page, base_url):
     wait_for_app(page)
     assert chosen_regions(page) == ["🇬🇧 United Kingdom", "🇮🇳 India"]
     assert "region=GB&region=IN" in page.url
+    assert page.console_errors == []
+
+
+def test_skills_category_filter_redraws_the_venn_and_the_download(page, base_url):
+    open_app(page, f"{base_url}/skills")
+    assert venn_counts(page) == [45, 15, 37]
+    assert metric(page, "Shared skills") == "15"
+
+    pick_only(page, '[data-testid="stMain"]', "AWS serv", "AWS service")
+    assert "category=AWS+service" in page.url
+    assert venn_counts(page) == [9, 7, 12]
+    assert metric(page, "Shared skills") == "7"
+    assert metric(page, "Jaccard similarity") == "0.25"
+
+    name, rows = download_csv(page, "Download skills (CSV)")
+    assert name == "ml-vs-ai-engineer_skills_AWS-service.csv"
+    assert set(rows["category"]) == {"AWS service"}
+    assert rows["overlap"].value_counts().to_dict() == {"AI only": 12, "ML only": 9, "both": 7}
+    assert "Amazon Comprehend" in set(rows.loc[rows["overlap"] == "AI only", "skill"])
+    assert page.console_errors == []
+
+
+def test_aws_services_download_matches_the_table_shown(page, base_url):
+    open_app(page, f"{base_url}/aws_services?family=storage&family=compute")
+    assert metric(page, "Used by both") == "2"
+    name, rows = download_csv(page, "Download AWS services (CSV)")
+    assert name == "ml-vs-ai-engineer_aws-services_storage-compute.csv"
+    assert rows["service"].tolist() == [
+        "Amazon S3", "Amazon Elastic File System (Amazon EFS)", "Amazon FSx for NetApp ONTAP",
+        "AWS Lambda", "Amazon EC2",
+    ]  # fmt: skip
+    assert rows.set_index("service").at["Amazon S3", "used_by"] == "both"
     assert page.console_errors == []

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import data, filters, skills
 from tests.conftest import rewrite
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["pages/overview.py", "pages/salaries.py"]
+PAGES = ["pages/overview.py", "pages/salaries.py", "pages/skills.py", "pages/aws_services.py"]
 
 
 def open_page(page: str, regions: list[str] | None = None) -> AppTest:
@@ -112,3 +113,78 @@ def test_a_link_with_an_empty_region_list_selects_nothing():
     at.switch_page("pages/salaries.py").run()
     assert at.multiselect(key="region").value == []
     assert "No region is selected" in at.info[0].value
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_skills_page_counts_follow_the_category_filter():
+    at = open_page("pages/skills.py")
+    assert "do not differ by region" in at.info[0].value
+    assert metric_values(at) == {"Shared skills": "15", "Jaccard similarity": "0.15", "Distinct skills": "97"}
+    venn = plotly_traces(at)[0]
+    assert [c[1] for c in venn["customdata"]] == [45, 15, 37]
+
+    at.multiselect(key=filters.CATEGORY_KEY).set_value(["AWS service"]).run()
+    expected = skills.skill_sets(filters.filter_values(data.parse_skills(), "category", ["AWS service"]))
+    venn = plotly_traces(at)[0]
+    assert [c[1] for c in venn["customdata"]] == [
+        len(expected.ml_only),
+        len(expected.both),
+        len(expected.ai_only),
+    ]
+    assert metric_values(at)["Shared skills"] == str(len(expected.both))
+    assert at.query_params[filters.CATEGORY_KEY] == "AWS service"  # AppTest gives one value as a str
+    listed = set().union(*(set(df.value["skill"]) for df in at.dataframe))
+    assert listed == set(expected.ml_only) | set(expected.both) | set(expected.ai_only)
+    button = at.get("download_button")[0]
+    assert button.proto.help.startswith(f"{len(listed)} rows")
+    assert "ml-vs-ai-engineer_skills_AWS-service.csv" in button.proto.help
+
+
+def test_skills_page_ignores_regions_but_says_so():
+    at = open_page("pages/skills.py", regions=["IN"])
+    assert not at.exception
+    assert "region filter does not change this page" in at.info[0].value
+    assert metric_values(at)["Shared skills"] == "15"
+
+
+def test_aws_services_page_follows_the_family_filter_and_sort():
+    at = open_page("pages/aws_services.py")
+    assert metric_values(at) == {
+        "Used by ML Engineers": "16",
+        "Used by AI Engineers": "19",
+        "Used by both": "7",
+    }
+    at.multiselect(key=filters.FAMILY_KEY).set_value(["storage", "compute"]).run()
+    table = at.dataframe[0].value
+    assert table["service"].tolist() == [
+        "Amazon S3", "Amazon Elastic File System (Amazon EFS)", "Amazon FSx for NetApp ONTAP",
+        "AWS Lambda", "Amazon EC2",
+    ]  # fmt: skip
+    assert metric_values(at)["Used by both"] == "2"
+    dots = {t["name"]: t for t in plotly_traces(at) if t.get("mode") == "markers+text"}
+    assert sorted(c[0] for c in dots["AI Engineer"]["customdata"]) == [
+        "AWS Lambda",
+        "Amazon EC2",
+        "Amazon S3",
+    ]
+    at.segmented_control(key="service-sort").set_value("total").run()
+    assert at.dataframe[0].value["total_sections"].is_monotonic_decreasing
+
+
+def test_empty_category_selection_shows_a_hint():
+    at = open_page("pages/skills.py")
+    at.multiselect(key=filters.CATEGORY_KEY).set_value([]).run()
+    assert not at.exception
+    assert "No category is selected" in at.info[1].value
+    assert not at.get("plotly_chart")
+
+
+def test_aws_service_missing_a_family_is_explained(data_dir):
+    rewrite(data_dir / "aws_services.csv", "Amazon Lex,AI services\n", "")
+    at = open_page("pages/aws_services.py")
+    assert not at.exception
+    assert "Amazon Lex" in at.error[0].value
+    assert "data/skills" in at.error[0].value
