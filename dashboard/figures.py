@@ -166,7 +166,7 @@ def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
         margin=dict(l=10, r=40, t=10, b=40),
         font=FONT,
         xaxis=dict(
-            title="ML Engineer midpoint vs AI Engineer midpoint",
+            title="ML vs AI, band midpoint",
             ticksuffix="%",
             range=[-span * 1.3, span * 1.3],
             zeroline=True,

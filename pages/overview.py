@@ -14,14 +14,14 @@ st.markdown(
 )
 
 comparison = ui.load_or_stop(data.load_comparison)
-header = st.columns([1, 2, 2])
-header[1].subheader("ML Engineer", divider="blue")
-header[2].subheader("AI Engineer", divider="orange")
+# One block per aspect, each cell labelled with its role: on a phone the columns stack, and an
+# unlabelled second paragraph would leave the reader guessing which role it describes.
 for row in comparison.itertuples(index=False):
-    aspect, ml, ai = st.columns([1, 2, 2])
-    aspect.markdown(f"**{ui.escape_markdown(row.aspect)}**")
-    ml.markdown(ui.escape_markdown(row.ml_engineer))
-    ai.markdown(ui.escape_markdown(row.ai_engineer))
+    with st.container(border=True):
+        st.markdown(f"**{ui.escape_markdown(row.aspect)}**")
+        ml, ai = st.columns(2)
+        ml.markdown(f":blue[**ML Engineer**]  \n{ui.escape_markdown(row.ml_engineer)}")
+        ai.markdown(f":orange[**AI Engineer**]  \n{ui.escape_markdown(row.ai_engineer)}")
 
 ui.download_csv(
     comparison,
@@ -31,11 +31,9 @@ ui.download_csv(
 )
 
 st.subheader("Explore")
-st.page_link(
-    "pages/salaries.py",
-    label="Salary bands in five regions, and the ML − AI gap",
-    icon=":material/payments:",
-)
+st.page_link("pages/salaries.py", label="Salary bands in five regions, and the ML − AI gap", icon="💰")
+st.page_link("pages/skills.py", label="Skills each role needs, and the ones they share", icon="🧩")
+st.page_link("pages/aws_services.py", label="AWS services each role uses, by family", icon="🧰")
 st.caption(
     "Source: Whizlabs, *ML Engineer vs AI Engineer on AWS: Certification, Skills & Salary "
     "Comparison* (Mythili Sivakumar, 2026). See data/README.md for how each figure was taken."

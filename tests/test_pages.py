@@ -40,8 +40,9 @@ def test_overview_lays_the_comparison_side_by_side():
     at = open_page("pages/overview.py")
     texts = [m.value for m in at.markdown]
     assert "**Primary role**" in texts
-    assert "Improves model accuracy" in texts
-    assert "Builds end-to-end intelligent solutions" in texts
+    assert ":blue[**ML Engineer**]  \nImproves model accuracy" in texts
+    assert ":orange[**AI Engineer**]  \nBuilds end-to-end intelligent solutions" in texts
+    assert [link.proto.page for link in at.get("page_link")] == ["salaries", "skills", "aws_services"]
     assert [b.label for b in at.get("download_button")] == ["Download comparison (CSV)"]
 
 
