@@ -24,7 +24,7 @@ ROLES: tuple[str, ...] = ("ML Engineer", "AI Engineer")
 AWS_SERVICE = "AWS service"
 DATA_DIR_ENV = "CAREERS_DATA_DIR"
 # The real files are a few kB; anything this big is a mistake (or an attack), not data.
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 5_000_000
 
 
 def data_dir() -> Path:

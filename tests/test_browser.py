@@ -171,3 +171,16 @@ def test_aws_services_download_matches_the_table_shown(page, base_url):
     ]  # fmt: skip
     assert rows.set_index("service").at["Amazon S3", "used_by"] == "both"
     assert page.console_errors == []
+
+
+def test_a_deep_link_as_a_servers_first_visit_gets_the_full_app(browser):
+    """A pages/ folder starts Streamlit in its legacy mode; the first visitor must not notice."""
+    with running_app() as fresh:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        tab = context.new_page()
+        open_app(tab, f"{fresh}/skills?category=data")
+        assert tab.locator('[role="dialog"]').count() == 0
+        assert tab.locator("h1").first.inner_text().startswith("Skills")
+        assert tab.locator('[data-testid="stSidebarNav"]').count() == 1
+        assert "category=data" in tab.url
+        context.close()

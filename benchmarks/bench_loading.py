@@ -1,0 +1,100 @@
+"""How much validation costs on top of a bare pandas read, on the real files and on one at the size cap.
+
+Each line prints our time, the baseline's time measured in the same run, and their ratio.
+Usage: python benchmarks/bench_loading.py [path to aijobs_salaries CSV]
+The size-cap case uses ../shared/datasets/aijobs_salaries_2025-01-19.csv reshaped into salaries.csv's
+columns and cut to just under the 5 MB cap; it is skipped if the file is absent.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dashboard import data, figures  # noqa: E402
+
+DEFAULT_SURVEY = ROOT.parent / "shared" / "datasets" / "aijobs_salaries_2025-01-19.csv"
+
+
+def best_of(fn: Callable[[], object], repeat: int = 7) -> float:
+    """Median wall time of `repeat` calls, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, ours: float, baseline: float, baseline_name: str) -> None:
+    print(f"{name:<46} {ours * 1e3:9.2f} ms   {baseline_name:<28} {baseline * 1e3:8.2f} ms   x{ours / baseline:.3g}")
+
+
+def survey_as_salaries(path: Path) -> str:
+    """The survey's rows in salaries.csv's columns: a realistic file at the upload size cap."""
+    survey = pd.read_csv(path, dtype=str, keep_default_na=False)
+    role = survey["job_title"].str.contains("Machine Learning").map({True: "ML Engineer", False: "AI Engineer"})
+    frame = pd.DataFrame(
+        {
+            "role": role,
+            "country_code": survey["company_location"],
+            "currency": survey["salary_currency"],
+            "salary_min": survey["salary"],
+            "salary_max": survey["salary"],
+            "year": survey["work_year"],
+            "source": "aijobs.net salary survey (CC0), 2025-01-19",
+        }
+    )
+    text = frame.to_csv(index=False)
+    # Keep whole rows up to just under the cap: the largest file the app would accept.
+    cut = text.rfind("\n", 0, data.MAX_FILE_BYTES - 1) + 1
+    return text[:cut]
+
+
+def main() -> None:
+    real = data.data_dir() / "salaries.csv"
+    bare = lambda: pd.read_csv(real, dtype=str, keep_default_na=False)  # noqa: E731
+    report("parse + validate data/salaries.csv", best_of(data.parse_salaries), best_of(bare), "bare pd.read_csv")
+    report(
+        "load_salaries, cached (every rerun)", best_of(data.load_salaries), best_of(data.parse_salaries), "parse + validate"
+    )
+    salaries = data.parse_salaries()
+    report(
+        "salary_bands_figure, 5 regions",
+        best_of(lambda: figures.salary_bands_figure(salaries)),
+        best_of(data.parse_salaries),
+        "parse + validate",
+    )
+
+    survey = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SURVEY
+    if not survey.is_file():
+        print(f"(skipped the size-cap case: {survey} not found)")
+        return
+    text = survey_as_salaries(survey)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "salaries.csv"
+        path.write_text(text, encoding="utf-8")
+        rows = text.count("\n") - 1
+        print(f"size-cap file: {rows:,} rows, {path.stat().st_size / 1e6:.1f} MB (cap {data.MAX_FILE_BYTES / 1e6:.0f} MB)")
+
+        def ours() -> None:
+            frame = data.read_text_table(path, "bench", list(data.SALARY_SCHEMA.columns))
+            data._validate_columns(frame, data.SALARY_SCHEMA, "bench")
+
+        baseline = lambda: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)  # noqa: E731
+        report("read + validate a file at the cap", best_of(ours, 3), best_of(baseline, 3), "bare pd.read_csv")
+
+
+if __name__ == "__main__":
+    main()
