@@ -88,3 +88,12 @@ SERVICE_COLUMNS = {
     "total_sections": st.column_config.NumberColumn("Total"),
     "used_by": st.column_config.TextColumn("Used by"),
 }
+
+
+def static_table(frame: pd.DataFrame) -> None:
+    """st.table renders Markdown inside cells (and '$…$' as maths): show text cells as written."""
+    safe = frame.copy()
+    for name in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[name]):
+            safe[name] = safe[name].map(lambda v: escape_markdown(v) if isinstance(v, str) else v)
+    st.table(safe, hide_index=True, border="horizontal")

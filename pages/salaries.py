@@ -17,7 +17,7 @@ view = filters.filter_regions(salaries, codes)
 scope = export.scope_label(codes, all_codes, "all-regions")
 
 st.plotly_chart(figures.salary_bands_figure(view), key="salary-bands", config={"displaylogo": False})
-st.table(tables.salary_display_table(view), hide_index=True, border="horizontal")
+ui.static_table(tables.salary_display_table(view))
 ui.download_csv(
     tables.salary_export_table(view),
     export.csv_filename("salary-bands", scope),
@@ -32,7 +32,7 @@ st.caption(
     "so regions with different currencies sit on one scale."
 )
 st.plotly_chart(figures.salary_gap_figure(gaps), key="salary-gaps", config={"displaylogo": False})
-st.table(tables.gap_display_table(gaps), hide_index=True, border="horizontal")
+ui.static_table(tables.gap_display_table(gaps))
 ui.download_csv(
     gaps.drop(columns="flag"),
     export.csv_filename("salary-gaps", scope),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, filters, skills
+from dashboard import data, filters, skills, ui
 from tests.conftest import rewrite
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -189,3 +189,13 @@ def test_aws_service_missing_a_family_is_explained(data_dir):
     assert not at.exception
     assert "Amazon Lex" in at.error[0].value
     assert "data/skills" in at.error[0].value
+
+
+def test_table_cells_are_shown_as_written_not_as_markdown():
+    at = open_page("pages/salaries.py", regions=["US"])
+    # A backslash keeps two dollar amounts on a line from turning into LaTeX.
+    assert at.table[0].value["Minimum"].tolist() == ["\\$140,000", "\\$150,000"]
+
+
+def test_markdown_in_data_is_escaped():
+    assert ui.escape_markdown("**x** :red[y] $a$ <b>") == "\\*\\*x\\*\\* :red\\[y\\] \\$a\\$ \\<b\\>"
