@@ -21,7 +21,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import data, figures  # noqa: E402
+from dashboard import data, figures, validation  # noqa: E402
 
 DEFAULT_SURVEY = ROOT.parent / "shared" / "datasets" / "aijobs_salaries_2025-01-19.csv"
 
@@ -60,7 +60,7 @@ def survey_as_salaries(path: Path) -> str:
     )
     text = frame.to_csv(index=False)
     # Keep whole rows up to just under the cap: the largest file the app would accept.
-    cut = text.rfind("\n", 0, data.MAX_FILE_BYTES - 1) + 1
+    cut = text.rfind("\n", 0, validation.MAX_FILE_BYTES - 1) + 1
     return text[:cut]
 
 
@@ -83,12 +83,12 @@ def main() -> None:
         path = Path(tmp) / "salaries.csv"
         path.write_text(text, encoding="utf-8")
         rows = text.count("\n") - 1
-        size, cap = path.stat().st_size / 1e6, data.MAX_FILE_BYTES / 1e6
+        size, cap = path.stat().st_size / 1e6, validation.MAX_FILE_BYTES / 1e6
         print(f"size-cap file: {rows:,} rows, {size:.1f} MB (cap {cap:.0f} MB)")
 
         def ours() -> None:
-            frame = data.read_text_table(path, "bench", list(data.SALARY_SCHEMA.columns))
-            data._validate_columns(frame, data.SALARY_SCHEMA, "bench")
+            frame = validation.read_text_table(path, "bench", list(data.SALARY_SCHEMA.columns))
+            validation.validate_columns(frame, data.SALARY_SCHEMA, "bench")
 
         baseline = lambda: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)  # noqa: E731
         report("read + validate a file at the cap", best_of(ours, 3), best_of(baseline, 3), "bare read_csv")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data
+from dashboard import data, validation
 from tests.conftest import rewrite
 
 ARTICLE_BANDS = {
@@ -150,7 +150,7 @@ def test_ragged_row_is_reported_as_invalid_csv(data_dir):
 
 
 def test_oversized_file_is_refused_before_parsing(data_dir, monkeypatch):
-    monkeypatch.setattr(data, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(validation, "MAX_FILE_BYTES", 100)
     assert "the limit is" in str(_error(data.parse_salaries))
 
 
