@@ -20,7 +20,6 @@ from dashboard.validation import (
     DataFileError,
     Problem,
     check_duplicates,
-    line_of,
     read_text_table,
     validate_columns,
 )
@@ -113,7 +112,7 @@ def parse_salaries() -> pd.DataFrame:
                 Problem(
                     f"salary_min {frame.at[i, 'salary_min']} is above salary_max "
                     f"{frame.at[i, 'salary_max']}; swap them or fix the figure.",
-                    line_of(i),
+                    int(i),
                     "salary_min",
                 )
                 for i in above
@@ -139,7 +138,7 @@ def parse_skills() -> pd.DataFrame:
             Problem(
                 f"skill '{skill}' has category '{frame.at[i, 'category']}' here but '{cats[0]}' "
                 f"elsewhere; one skill needs one category.",
-                line_of(i),
+                int(i),
                 "category",
             )
             for i in rows.index
@@ -161,7 +160,7 @@ def parse_aws_services(skills: pd.DataFrame) -> pd.DataFrame:
             [
                 Problem(
                     f"'{skill}' is an AWS service with no family; add it to {label} (or fix its spelling).",
-                    line_of(i),
+                    int(i),
                     "skill",
                 )
                 for i, skill in unknown.items()

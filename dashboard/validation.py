@@ -44,18 +44,18 @@ class DataFileError(Exception):
         super().__init__(f"{file}: " + "; ".join(str(p) for p in problems))
 
 
-def line_of(index: int) -> int:
-    """The file line of DataFrame row `index`: line 1 is the header."""
-    return int(index) + 2
-
-
 def _quoted(value: object) -> str:
     text = str(value)
     return "an empty cell" if text == "" else f"'{text}'"
 
 
 def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
-    """Read a CSV as stripped strings, failing with a DataFileError on any structural problem."""
+    """Read a CSV as stripped strings indexed by file line, or fail with a DataFileError.
+
+    The csv module, not pandas, does the reading: it reports the physical line of every record
+    (blank lines and quoted line breaks included), and a row with an extra field is an error here,
+    where pandas would silently turn its first field into the index.
+    """
     if not path.is_file():
         raise DataFileError(label, [Problem(f"the file is missing; expected it at {path}.")])
     size = path.stat().st_size
@@ -64,32 +64,43 @@ def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
             label,
             [Problem(f"the file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB.")],
         )
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise DataFileError(
-            label,
-            [
-                Problem(
-                    f"byte 0x{raw[err.start]:02x} is not valid UTF-8. Save the file as UTF-8 "
-                    "(in Excel: 'CSV UTF-8').",
-                    line=line,
-                    column=_column_at(raw, err.start),
-                )
-            ],
-        ) from None
+    text = _decode(path.read_bytes(), label)
     if not text.strip():
         raise DataFileError(
             label, [Problem(f"the file is empty. It needs a header row: {','.join(columns)}.")]
         )
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    records: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    last_line = 0
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as err:
-        raise DataFileError(label, [Problem(f"the file is not valid CSV: {err}")]) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in columns if c not in frame.columns]
+        for record in reader:
+            first_line, last_line = last_line + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # blank line
+            if header is None:
+                header = [cell.strip() for cell in record]
+                continue
+            if len(record) != len(header):
+                problems.append(
+                    Problem(
+                        f"this row has {len(record)} values but the header has {len(header)} columns. "
+                        "Remove the extra comma (or add the missing value); quote a value that "
+                        'holds a comma, like "a, b".',
+                        first_line,
+                    )
+                )
+                continue
+            records.append([cell.strip() for cell in record])
+            lines.append(first_line)
+    except csv.Error as err:
+        raise DataFileError(label, [Problem(f"the file is not valid CSV: {err}.", reader.line_num)]) from None
+    if problems:
+        raise DataFileError(label, problems)
+    assert header is not None  # the text is not blank, so some record came first
+    missing = [c for c in columns if c not in header]
     if missing:
         raise DataFileError(
             label,
@@ -100,9 +111,30 @@ def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
                 for c in missing
             ],
         )
-    if frame.empty:
+    if not records:
         raise DataFileError(label, [Problem("the file has a header but no data rows.")])
-    return frame.apply(lambda col: col.str.strip())
+    return pd.DataFrame(records, columns=header, index=pd.Index(lines, name="line"), dtype=str)
+
+
+def _decode(raw: bytes, label: str) -> str:
+    """The file's text as UTF-8 (a byte-order mark, as Excel writes, is fine)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFileError(label, [Problem("the file is UTF-16. Save it as UTF-8 (in Excel: 'CSV UTF-8').")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise DataFileError(
+            label,
+            [
+                Problem(
+                    f"byte 0x{raw[err.start]:02x} is not valid UTF-8. Save the file as UTF-8 "
+                    "(in Excel: 'CSV UTF-8').",
+                    line=line,
+                    column=_column_at(raw, err.start) if line > 1 else None,
+                )
+            ],
+        ) from None
 
 
 def _column_at(raw: bytes, offset: int) -> str | None:
@@ -133,7 +165,7 @@ def validate_columns(frame: pd.DataFrame, schema: pa.DataFrameSchema, label: str
                 )
             else:
                 message = f"{_quoted(case.failure_case)} {check}."
-            problems[key] = Problem(message, line_of(key[0]), key[1])
+            problems[key] = Problem(message, int(key[0]), key[1])
         raise DataFileError(label, sorted(problems.values(), key=lambda p: (p.line, p.column))) from None
 
 
@@ -143,7 +175,7 @@ def check_duplicates(frame: pd.DataFrame, keys: list[str], label: str) -> None:
         return
     problems = []
     for values, group in dupes.groupby(keys, sort=False):
-        lines = [line_of(i) for i in group.index]
+        lines = [int(i) for i in group.index]
         # A list of keys makes pandas group by tuples, even for a single key.
         pair = ", ".join(f"{k}={v}" for k, v in zip(keys, values, strict=True))
         problems.append(

@@ -142,11 +142,37 @@ def test_not_utf8_names_the_line_and_column(data_dir):
     assert "not valid UTF-8" in problem.message
 
 
-def test_ragged_row_is_reported_as_invalid_csv(data_dir):
+def test_a_row_with_an_extra_value_is_named_not_crashed_on(data_dir):
+    # pandas would quietly make the first field of such rows the index.
     rewrite(data_dir / "salaries.csv", "GB,GBP,43000,77000,2026,", "GB,GBP,43000,77000,2026,extra,")
+    problem = _error(data.parse_salaries).problems[0]
+    assert problem.line == 8
+    assert "this row has 8 values but the header has 7 columns" in problem.message
+
+
+def test_trailing_commas_on_every_row_are_reported_per_line(data_dir):
+    path = data_dir / "salaries.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8")
     err = _error(data.parse_salaries)
-    assert "not valid CSV" in str(err)
-    assert "line 8" in str(err)
+    assert [p.line for p in err.problems] == list(range(2, 12))
+
+
+def test_line_numbers_count_blank_lines_and_quoted_line_breaks(data_dir):
+    path = data_dir / "salaries.csv"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nAI Engineer,CA", "\n\nAI Engineer,CA", 1)  # blank line 4: CA moves to line 5
+    text = text.replace("Whizlabs, ML", "Whizlabs,\nML", 1)  # line 2's quoted source spans two lines
+    text = text.replace("GB,GBP,43000", "GB,GBP,43k")
+    path.write_text(text, encoding="utf-8")
+    problem = _error(data.parse_salaries).problems[0]
+    assert (problem.line, problem.column) == (10, "salary_min")
+
+
+def test_utf16_file_is_named_as_such(data_dir):
+    path = data_dir / "salaries.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert "the file is UTF-16. Save it as UTF-8" in str(_error(data.parse_salaries))
 
 
 def test_oversized_file_is_refused_before_parsing(data_dir, monkeypatch):

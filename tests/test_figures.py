@@ -76,7 +76,7 @@ def test_region_with_one_role_has_no_gap_row(salaries):
 
 
 def test_data_text_reaches_plotly_escaped(salaries):
-    salaries.loc[0, "country"] = "<a href='x'>Evil</a>"
+    salaries.loc[salaries.index[0], "country"] = "<a href='x'>Evil</a>"
     fig = figures.salary_bands_figure(salaries)
     assert "<a" not in fig.layout.annotations[0].text
     assert "&lt;a" in fig.data[0].hovertemplate
