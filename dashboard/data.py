@@ -26,6 +26,16 @@ from dashboard.validation import (
 
 ROLES: tuple[str, ...] = ("ML Engineer", "AI Engineer")
 AWS_SERVICE = "AWS service"
+# Closed vocabularies, so a typo ("AWS Service", "Storage") is an error rather than a new group
+# that silently drops rows out of the pages; data/README.md describes each.
+SKILL_CATEGORIES: tuple[str, ...] = (
+    AWS_SERVICE, "generative AI", "ML practice", "data", "software engineering", "cloud fundamentals",
+    "operations", "security and governance", "business use case", "business and collaboration",
+)  # fmt: skip
+SERVICE_FAMILIES: tuple[str, ...] = (
+    "ML platform", "generative AI", "AI services", "storage", "data and streaming", "compute",
+    "databases", "security",
+)  # fmt: skip
 DATA_DIR_ENV = "CAREERS_DATA_DIR"
 
 
@@ -36,6 +46,10 @@ def data_dir() -> Path:
 
 def _not_blank(what: str) -> Check:
     return Check(lambda s: s.str.len() > 0, error=f"must not be empty: give the {what}")
+
+
+def _one_of(allowed: tuple[str, ...], what: str) -> Check:
+    return Check.isin(allowed, error=f"is not one of the {what} ({', '.join(allowed)})")
 
 
 _ROLE = Column(str, Check.isin(ROLES, error=f"is not a role; use one of: {', '.join(ROLES)}"))
@@ -70,7 +84,7 @@ SKILL_SCHEMA = pa.DataFrameSchema(
     {
         "role": _ROLE,
         "skill": Column(str, _not_blank("skill name")),
-        "category": Column(str, _not_blank("category")),
+        "category": Column(str, _one_of(SKILL_CATEGORIES, "categories")),
         "section": Column(str, _not_blank("article section")),
         "quote": Column(str, _not_blank("words of the article this row comes from")),
     }
@@ -79,7 +93,7 @@ SKILL_SCHEMA = pa.DataFrameSchema(
 SERVICE_SCHEMA = pa.DataFrameSchema(
     {
         "service": Column(str, _not_blank("service name")),
-        "family": Column(str, _not_blank("service family")),
+        "family": Column(str, _one_of(SERVICE_FAMILIES, "service families")),
     }
 )
 
@@ -119,6 +133,18 @@ def parse_salaries() -> pd.DataFrame:
             ],
         )
     check_duplicates(frame, ["role", "country_code"], label)
+    foreign = [
+        Problem(
+            f"{cur} is not a currency of {regions.country(code).name}, which uses "
+            f"{', '.join(regions.local_currencies(code))}. Give salaries in local currency.",
+            int(i),
+            "currency",
+        )
+        for i, code, cur in zip(frame.index, frame["country_code"], frame["currency"], strict=True)
+        if cur not in regions.local_currencies(code)
+    ]
+    if foreign:
+        raise DataFileError(label, foreign)
     info = frame["country_code"].map(regions.country)
     frame["country"] = info.map(lambda c: c.name)
     frame["flag"] = info.map(lambda c: c.flag)

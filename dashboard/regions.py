@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
+from babel.numbers import get_territory_currencies
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,8 @@ def is_currency_code(code: str) -> bool:
 def region_label(code: str) -> str:
     """'🇮🇳 India' for 'IN': what the region filter and tables show."""
     return country(code).label
+
+
+def local_currencies(code: str) -> list[str]:
+    """The currencies in use in a country today, from CLDR via Babel: ['GBP'] for GB."""
+    return get_territory_currencies(code.strip().upper())  # in use today, Babel's default

@@ -95,6 +95,14 @@ def _error(loader) -> data.DataFileError:
         ("ML Engineer,US,USD", "Data Engineer,US,USD", 3, "role", "'Data Engineer' is not a role"),
         ("ML Engineer,IN,INR", "ML Engineer,GB,GBP", 11, "country_code", "appears on lines 9, 11"),
         ("US,USD,150000,240000,2026", "US,USD,150000,240000,20266", 3, "year", "not a plausible year"),
+        (
+            "ML Engineer,GB,GBP",
+            "ML Engineer,GB,USD",
+            9,
+            "currency",
+            "USD is not a currency of United Kingdom",
+        ),
+        ("AI Engineer,US,USD", "AI Engineer,US,EUR", 2, "currency", "which uses USD"),
     ],
 )
 def test_bad_salary_cells_name_file_line_and_column(data_dir, old, new, line, column, words):
@@ -192,11 +200,26 @@ def test_skill_with_two_categories_is_refused(data_dir):
     rewrite(
         data_dir / "skills.csv",
         "AI Engineer,Amazon S3,AWS service,Comparison table",
-        "AI Engineer,Amazon S3,storage,Comparison table",
+        "AI Engineer,Amazon S3,data,Comparison table",
     )
     problem = _error(data.parse_skills).problems[0]
     assert problem.column == "category"
     assert "one skill needs one category" in problem.message
+
+
+def test_category_and_family_typos_are_refused(data_dir):
+    rewrite(
+        data_dir / "skills.csv",
+        "AI Engineer,Amazon Polly,AWS service",
+        "AI Engineer,Amazon Polly,AWS Service",
+    )
+    problem = _error(data.parse_skills).problems[0]
+    assert problem.column == "category"
+    assert "'AWS Service' is not one of the categories" in problem.message
+    rewrite(data_dir / "skills.csv", "Amazon Polly,AWS Service", "Amazon Polly,AWS service")
+    rewrite(data_dir / "aws_services.csv", "Amazon S3,storage", "Amazon S3,Storage")
+    problem = _error(lambda: data.parse_aws_services(data.parse_skills())).problems[0]
+    assert (problem.column, problem.line) == ("family", 16)
 
 
 def test_aws_service_without_family_points_at_skills_csv(data_dir):
