@@ -87,15 +87,16 @@ def service_usage(skills: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
 
 
 def sort_usage(usage: pd.DataFrame, by: str) -> pd.DataFrame:
-    """'family': families in data order, most-used first within each; 'total': most-used first overall."""
+    """'family': families in data order, most-used first within each; 'total': most-used first overall.
+
+    Ties go alphabetically, ignoring case ('Amazon S3' before 'AWS Lambda').
+    """
+    ranked = usage.assign(_name=usage["service"].str.casefold())
     if by == "total":
-        return usage.sort_values(
-            ["total_sections", "service"], ascending=[False, True], kind="stable"
-        ).reset_index(drop=True)
-    family_rank = {f: i for i, f in enumerate(dict.fromkeys(usage["family"]))}
-    ranked = usage.assign(_f=usage["family"].map(family_rank))
-    return (
-        ranked.sort_values(["_f", "total_sections", "service"], ascending=[True, False, True], kind="stable")
-        .drop(columns="_f")
-        .reset_index(drop=True)
-    )
+        keys, ascending = ["total_sections", "_name"], [False, True]
+    else:
+        family_rank = {f: i for i, f in enumerate(dict.fromkeys(usage["family"]))}
+        ranked["_family"] = ranked["family"].map(family_rank)
+        keys, ascending = ["_family", "total_sections", "_name"], [True, False, True]
+    ordered = ranked.sort_values(keys, ascending=ascending, kind="stable")
+    return ordered.drop(columns=[c for c in ("_name", "_family") if c in ordered]).reset_index(drop=True)
