@@ -39,23 +39,40 @@ def url_multiselect(
 
     Synced by hand rather than with bind="query-params": the binding writes the display labels
     (flag and name) into the URL, and a page switch clears the query string; this keeps plain
-    values in the link and puts them back after every switch.
+    values in the link, puts them back after every switch, and remembers a page's own filter
+    while you visit other pages (Streamlit forgets a widget that is not drawn).
     """
+    kept = f"{key}__kept"
+    unknown: list[str] = []
     if key not in st.session_state:
-        st.session_state[key] = values_from_url(st.query_params.get_all(key), options)
+        from_url = st.query_params.get_all(key)
+        if from_url:
+            chosen, unknown = values_from_url(from_url, options)
+            st.session_state[key] = chosen if chosen or not unknown else list(options)
+        else:
+            st.session_state[key] = [o for o in st.session_state.get(kept, options) if o in options]
     chosen = container.multiselect(
         label, options=list(options), format_func=format_func, key=key, help=help, placeholder="Choose…"
     )
+    if unknown:
+        container.warning(
+            f"The link asked for {label.lower()} this dashboard does not have: {', '.join(unknown)}. "
+            + ("Showing the others." if chosen != list(options) else "Showing all of them."),
+            icon=":material/link_off:",
+        )
+    st.session_state[kept] = chosen
     write_to_url(key, chosen, options)
     return chosen
 
 
-def values_from_url(values: Sequence[str], options: Sequence[str]) -> list[str]:
-    """The options a link asks for (case-insensitive, unknown ones dropped); all when it names none."""
-    if not values:
-        return list(options)
-    wanted = {v.strip().casefold() for v in values}
-    return [o for o in options if o.casefold() in wanted]
+def values_from_url(values: Sequence[str], options: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The options a link asks for (case-insensitive, in option order) and the values it names that
+    are not options. An empty parameter (?region=) asks for none."""
+    by_key = {o.casefold(): o for o in options}
+    wanted = [v.strip() for v in values if v.strip()]
+    chosen = {by_key[v.casefold()] for v in wanted if v.casefold() in by_key}
+    unknown = [v for v in wanted if v.casefold() not in by_key]
+    return [o for o in options if o in chosen], unknown
 
 
 def write_to_url(key: str, chosen: Sequence[str], everything: Sequence[str]) -> None:

@@ -85,3 +85,9 @@ def test_data_text_reaches_plotly_escaped(salaries):
 def test_display_table_formats_each_row_in_its_currency(salaries):
     table = tables.salary_display_table(filters.filter_regions(salaries, ["IN"]))
     assert table[["Minimum", "Maximum"]].values.tolist() == [["₹6 LPA", "₹10 LPA"], ["₹10 LPA", "₹18 LPA"]]
+
+
+def test_values_from_url_match_case_insensitively_and_report_unknowns():
+    options = ["US", "CA", "GB"]
+    assert filters.values_from_url(["gb", "US", "XX"], options) == (["US", "GB"], ["XX"])
+    assert filters.values_from_url([""], options) == ([], [])

@@ -199,3 +199,31 @@ def test_table_cells_are_shown_as_written_not_as_markdown():
 
 def test_markdown_in_data_is_escaped():
     assert ui.escape_markdown("**x** :red[y] $a$ <b>") == "\\*\\*x\\*\\* :red\\[y\\] \\$a\\$ \\<b\\>"
+
+
+def test_a_link_with_only_unknown_regions_says_so_and_shows_all():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["region"] = ["XX"]
+    at.run()
+    assert at.multiselect(key="region").value == ["US", "CA", "AU", "GB", "IN"]
+    assert "does not have: XX" in at.sidebar.warning[0].value
+    assert "Showing all of them" in at.sidebar.warning[0].value
+    assert "region" not in at.query_params
+
+
+def test_a_link_with_an_unknown_category_keeps_the_known_ones():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params[filters.CATEGORY_KEY] = ["data", "nonsense"]
+    at.run()
+    at.switch_page("pages/skills.py").run()
+    assert at.multiselect(key=filters.CATEGORY_KEY).value == ["data"]
+    assert "does not have: nonsense. Showing the others." in at.warning[0].value
+
+
+def test_a_page_filter_is_remembered_while_visiting_other_pages():
+    at = open_page("pages/skills.py")
+    at.multiselect(key=filters.CATEGORY_KEY).set_value(["data"]).run()
+    at.switch_page("pages/aws_services.py").run()
+    at.switch_page("pages/skills.py").run()
+    assert at.multiselect(key=filters.CATEGORY_KEY).value == ["data"]
+    assert at.query_params[filters.CATEGORY_KEY] == "data"
