@@ -64,7 +64,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                     text=[_text(label)],
                     textposition="inside",
                     insidetextanchor="middle",
-                    textfont=dict(color="white"),
+                    textfont=dict(color="white", size=13),
                     customdata=[[low, high, code, currency]],
                     hovertemplate=_text(f"{role} · {region['country'].iloc[0]}")
                     + f"<br>{_text(label)}<extra></extra>",
@@ -90,7 +90,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
         font=FONT,
         bargap=0.25,
         # On a phone the bars get narrow: hide a label rather than shrink it into illegibility.
-        uniformtext=dict(minsize=11, mode="hide"),
+        uniformtext=dict(minsize=13, mode="hide"),
     )
     fig.update_annotations(font_size=15, xanchor="left", x=0)
     return fig

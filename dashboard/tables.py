@@ -42,9 +42,9 @@ def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Region": gaps["flag"] + " " + gaps["country"],
-            "ML − AI, minimum": _money(gaps["gap_min"], gaps["currency"], format_signed_money),
-            "ML − AI, maximum": _money(gaps["gap_max"], gaps["currency"], format_signed_money),
-            "ML − AI, midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
-            "Midpoint gap": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
+            "At min": _money(gaps["gap_min"], gaps["currency"], format_signed_money),
+            "At max": _money(gaps["gap_max"], gaps["currency"], format_signed_money),
+            "At midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
+            "%": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
         }
     )

@@ -57,6 +57,14 @@ def download_csv(
     )
 
 
+def region_independent_note(what: str) -> None:
+    """Say why the region filter does nothing here, rather than ignore it silently."""
+    st.info(
+        f"{what} do not differ by region in the article, so the region filter does not change this page.",
+        icon=":material/public:",
+    )
+
+
 def stop_if_nothing_chosen(chosen: list[str], what: str, where: str) -> None:
     """An empty filter gets a hint, not an empty chart."""
     if not chosen:

@@ -12,6 +12,7 @@ st.caption(
     "article's sections. A bar joins the services both roles use."
 )
 
+ui.region_independent_note("AWS services")
 all_skills = ui.load_or_stop(data.load_skills)
 services = ui.load_or_stop(data.load_aws_services)
 usage = skills.service_usage(all_skills, services)

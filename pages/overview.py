@@ -13,6 +13,7 @@ st.markdown(
     "they pay by region, which skills they share, and which AWS services each one uses."
 )
 
+st.caption("The comparison is the same in every region; the region filter applies to salaries.")
 comparison = ui.load_or_stop(data.load_comparison)
 # One block per aspect, each cell labelled with its role: on a phone the columns stack, and an
 # unlabelled second paragraph would leave the reader guessing which role it describes.
@@ -34,7 +35,7 @@ st.subheader("Explore")
 st.page_link("pages/salaries.py", label="Salary bands in five regions, and the ML − AI gap", icon="💰")
 st.page_link("pages/skills.py", label="Skills each role needs, and the ones they share", icon="🧩")
 st.page_link("pages/aws_services.py", label="AWS services each role uses, by family", icon="🧰")
-st.caption(
-    "Source: Whizlabs, *ML Engineer vs AI Engineer on AWS: Certification, Skills & Salary "
-    "Comparison* (Mythili Sivakumar, 2026). See data/README.md for how each figure was taken."
-)
+with st.expander("Where the numbers come from", icon=":material/source:"):
+    # Our own documentation, not data: the same file that sits beside the CSVs. Its "$140,000 –
+    # $220,000" would otherwise be typeset as maths.
+    st.markdown(data.data_readme().replace("$", "\\$"))

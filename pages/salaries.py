@@ -28,8 +28,8 @@ ui.download_csv(
 st.subheader("How much more does an ML Engineer earn?")
 gaps = figures.salary_gaps(view)
 st.caption(
-    "ML Engineer minus AI Engineer in each region. The percentage compares band midpoints, "
-    "so regions with different currencies sit on one scale."
+    "ML Engineer minus AI Engineer in each region, at the bottom, top and midpoint of the bands. "
+    "The percentage compares midpoints, so regions with different currencies sit on one scale."
 )
 st.plotly_chart(figures.salary_gap_figure(gaps), key="salary-gaps", config={"displaylogo": False})
 ui.static_table(tables.gap_display_table(gaps))

@@ -8,10 +8,7 @@ shell.ensure_app_shell()
 
 st.title("Skills: what each role needs, and what they share")
 st.caption("Every skill, tool and service the article names for each role, from all of its lists.")
-st.info(
-    "Skills do not differ by region in the article, so the region filter does not change this page.",
-    icon=":material/public:",
-)
+ui.region_independent_note("Skills")
 
 all_skills = ui.load_or_stop(data.load_skills)
 categories = list(dict.fromkeys(all_skills["category"]))

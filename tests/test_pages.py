@@ -43,6 +43,8 @@ def test_overview_lays_the_comparison_side_by_side():
     assert ":blue[**ML Engineer**]  \nImproves model accuracy" in texts
     assert ":orange[**AI Engineer**]  \nBuilds end-to-end intelligent solutions" in texts
     assert [link.proto.page for link in at.get("page_link")] == ["salaries", "skills", "aws_services"]
+    sources = at.expander[0].markdown[0].value
+    assert "\\$140,000 – \\$220,000" in sources, "dollar amounts must not be typeset as maths"
     assert [b.label for b in at.get("download_button")] == ["Download comparison (CSV)"]
 
 
@@ -58,7 +60,7 @@ def test_salaries_with_india_alone_show_only_indias_two_bands():
     ]
     gaps = plotly_traces(at, 1)[0]
     assert gaps["x"] == [75.0]
-    assert at.table[1].value["ML − AI, midpoint"].tolist() == ["+₹6 LPA"]
+    assert at.table[1].value["At midpoint"].tolist() == ["+₹6 LPA"]
 
 
 def test_salary_downloads_do_not_rerun_and_name_the_regions():
