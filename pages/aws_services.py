@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, export, filters, shell, skill_figures, skills, ui
+from dashboard import alt_text, data, export, filters, shell, skill_figures, skills, ui
 
 shell.ensure_app_shell()
 
@@ -40,6 +40,7 @@ st.plotly_chart(
     skill_figures.service_usage_figure(view, grouped_by_family=order == "family"),
     key="service-usage",
     config={"displaylogo": False},
+    alt=alt_text.service_usage_alt(view),
 )
 st.dataframe(view, hide_index=True, column_config=ui.SERVICE_COLUMNS)
 ui.download_csv(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import data, export, filters, shell, skill_figures, skills, ui
+from dashboard import alt_text, data, export, filters, shell, skill_figures, skills, ui
 
 shell.ensure_app_shell()
 
@@ -29,7 +29,12 @@ similarity.metric(
 )
 total.metric("Distinct skills", len(sets.ml_only) + len(sets.both) + len(sets.ai_only), border=True)
 
-st.plotly_chart(skill_figures.skills_venn_figure(sets), key="skills-venn", config={"displaylogo": False})
+st.plotly_chart(
+    skill_figures.skills_venn_figure(sets),
+    key="skills-venn",
+    config={"displaylogo": False},
+    alt=alt_text.venn_alt(sets),
+)
 
 table = skills.skill_overlap_table(view)
 labels = list(skills.OVERLAP_LABELS.values())

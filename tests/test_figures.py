@@ -91,3 +91,15 @@ def test_values_from_url_match_case_insensitively_and_report_unknowns():
     options = ["US", "CA", "GB"]
     assert filters.values_from_url(["gb", "US", "XX"], options) == (["US", "GB"], ["XX"])
     assert filters.values_from_url([""], options) == ([], [])
+
+
+def test_chart_descriptions_for_screen_readers_carry_the_numbers(salaries):
+    from dashboard import alt_text
+
+    india = filters.filter_regions(salaries, ["IN"])
+    assert alt_text.salary_bands_alt(india) == (
+        "Annual salary bands. India: AI Engineer ₹6 LPA to ₹10 LPA; ML Engineer ₹10 LPA to ₹18 LPA."
+    )
+    assert alt_text.salary_gap_alt(figures.salary_gaps(india)) == (
+        "ML Engineer pay versus AI Engineer at the band midpoint: India +75.0%."
+    )
