@@ -65,55 +65,79 @@ def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
             [Problem(f"the file is {size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB.")],
         )
     text = _decode(path.read_bytes(), label)
-    if not text.strip():
+    records = _records(text, label)
+    if not records:
         raise DataFileError(
             label, [Problem(f"the file is empty. It needs a header row: {','.join(columns)}.")]
         )
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] | None = None
-    records: list[list[str]] = []
-    lines: list[int] = []
-    problems: list[Problem] = []
+    header_line, header = records[0]
+    header = [cell.strip() for cell in header]
+    _check_header(header, header_line, columns, label)
+    rows = records[1:]
+    ragged = [
+        Problem(
+            f"this row has {len(record)} values but the header has {len(header)} columns. Remove the "
+            'extra comma (or add the missing value); quote a value that holds a comma, like "a, b".',
+            line,
+        )
+        for line, record in rows
+        if len(record) != len(header)
+    ]
+    if ragged:
+        raise DataFileError(label, ragged)
+    if not rows:
+        raise DataFileError(label, [Problem("the file has a header but no data rows.")])
+    return pd.DataFrame(
+        [[cell.strip() for cell in record] for _, record in rows],
+        columns=header,
+        index=pd.Index([line for line, _ in rows], name="line"),
+        dtype=str,
+    )
+
+
+def _records(text: str, label: str) -> list[tuple[int, list[str]]]:
+    """Every non-blank record with the file line it starts on.
+
+    strict=True: an unclosed quote or a stray one ('"Py"thon') is an error, where the lenient
+    reader would swallow the rest of the file into one cell and lose rows without a word.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = []
     last_line = 0
     try:
         for record in reader:
             first_line, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue  # blank line
-            if header is None:
-                header = [cell.strip() for cell in record]
-                continue
-            if len(record) != len(header):
-                problems.append(
-                    Problem(
-                        f"this row has {len(record)} values but the header has {len(header)} columns. "
-                        "Remove the extra comma (or add the missing value); quote a value that "
-                        'holds a comma, like "a, b".',
-                        first_line,
-                    )
-                )
-                continue
-            records.append([cell.strip() for cell in record])
-            lines.append(first_line)
+            if any(cell.strip() for cell in record):
+                records.append((first_line, record))
     except csv.Error as err:
-        raise DataFileError(label, [Problem(f"the file is not valid CSV: {err}.", reader.line_num)]) from None
-    if problems:
-        raise DataFileError(label, problems)
-    assert header is not None  # the text is not blank, so some record came first
-    missing = [c for c in columns if c not in header]
-    if missing:
         raise DataFileError(
             label,
             [
                 Problem(
-                    f"the required column is missing. The header must include: {', '.join(columns)}.", 1, c
+                    f"the file is not valid CSV ({err}). Check the quotes in the record starting "
+                    "here: a value in quotes must end with a quote, and a quote inside it is written twice.",
+                    last_line + 1,
                 )
-                for c in missing
             ],
-        )
-    if not records:
-        raise DataFileError(label, [Problem("the file has a header but no data rows.")])
-    return pd.DataFrame(records, columns=header, index=pd.Index(lines, name="line"), dtype=str)
+        ) from None
+    return records
+
+
+def _check_header(header: list[str], line: int, columns: list[str], label: str) -> None:
+    """Every required column present, and none named twice (a second one would shadow the first)."""
+    seen: set[str] = set()
+    repeated = [c for c in header if c in seen or seen.add(c)]
+    problems = [
+        Problem("this column name appears twice in the header; rename or remove one.", line, c)
+        for c in dict.fromkeys(repeated)
+    ]
+    problems += [
+        Problem(f"the required column is missing. The header must include: {', '.join(columns)}.", line, c)
+        for c in columns
+        if c not in header
+    ]
+    if problems:
+        raise DataFileError(label, problems)
 
 
 def _decode(raw: bytes, label: str) -> str:
@@ -121,7 +145,7 @@ def _decode(raw: bytes, label: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataFileError(label, [Problem("the file is UTF-16. Save it as UTF-8 (in Excel: 'CSV UTF-8').")])
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         raise DataFileError(
@@ -135,6 +159,14 @@ def _decode(raw: bytes, label: str) -> str:
                 )
             ],
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataFileError(
+            label,
+            [Problem("the file holds NUL bytes, so it is not a text CSV (UTF-16 saved without a BOM?). "
+                     "Save it as UTF-8.", line)],
+        )  # fmt: skip
+    return text.lstrip("\ufeff")  # Excel can leave a second byte-order mark
 
 
 def _column_at(raw: bytes, offset: int) -> str | None:

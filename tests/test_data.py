@@ -234,3 +234,40 @@ def test_loader_rereads_an_edited_file(data_dir):
     assert data.load_salaries()["salary_min"].iloc[0] == 140_000
     rewrite(data_dir / "salaries.csv", "US,USD,140000", "US,USD,141000")
     assert data.load_salaries()["salary_min"].iloc[0] == 141_000
+
+
+def test_a_column_named_twice_is_refused_on_its_header_line(data_dir):
+    rewrite(data_dir / "salaries.csv", "year,source", "year,currency")
+    err = _error(data.parse_salaries)
+    assert (err.problems[0].line, err.problems[0].column) == (1, "currency")
+    assert "appears twice in the header" in err.problems[0].message
+
+
+def test_a_file_of_empty_cells_is_called_empty(data_dir):
+    (data_dir / "skills.csv").write_text(",,,,\n , ,,,\n", encoding="utf-8")
+    assert "the file is empty. It needs a header row" in str(_error(data.parse_skills))
+
+
+def test_an_unclosed_quote_is_an_error_at_the_record_that_opened_it(data_dir):
+    # A lenient reader would swallow every later row into this one cell and lose them silently.
+    path = data_dir / "salaries.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].rstrip('"')  # line 6 opens a quoted source and never closes it
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problem = _error(data.parse_salaries).problems[0]
+    assert problem.line == 6
+    assert "not valid CSV" in problem.message
+
+
+def test_a_stray_quote_inside_a_value_is_an_error(data_dir):
+    rewrite(data_dir / "skills.csv", "AI Engineer,Python,", 'AI Engineer,"Py"thon,')
+    assert "not valid CSV" in str(_error(data.parse_skills))
+
+
+def test_nul_bytes_and_a_second_byte_order_mark(data_dir):
+    path = data_dir / "salaries.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(("\ufeff\ufeff" + text).encode("utf-8"))
+    assert len(data.parse_salaries()) == 10
+    path.write_bytes(text.encode("utf-16-le"))
+    assert "NUL bytes" in str(_error(data.parse_salaries))
