@@ -202,11 +202,6 @@ def parse_comparison() -> pd.DataFrame:
     return frame
 
 
-def data_readme() -> str:
-    """data/README.md: how every figure was taken from the article, shown on the Overview page."""
-    return (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8")
-
-
 def _stamp(name: str) -> tuple[str, float, int]:
     """Cache key for a data file: its path, mtime and size, so an edited file is re-read."""
     path = data_dir() / name

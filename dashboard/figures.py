@@ -9,7 +9,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.data import ROLES
-from dashboard.money import format_money, format_money_short, format_signed_percent, nice_ticks
+from dashboard.money import (
+    format_money,
+    format_money_short,
+    format_range_short,
+    format_signed_percent,
+    nice_ticks,
+)
 
 # Okabe-Ito blue and vermillion: distinguishable with the common colour-vision deficiencies.
 ROLE_COLOURS = {"ML Engineer": "#0072B2", "AI Engineer": "#D55E00"}
@@ -51,6 +57,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                 continue
             low, high = int(band["salary_min"].iloc[0]), int(band["salary_max"].iloc[0])
             label = f"{format_money(low, currency)} – {format_money(high, currency)}"
+            short_label = format_range_short(low, high, currency)
             fig.add_trace(
                 go.Bar(
                     name=role,
@@ -61,7 +68,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                     base=[low],
                     x=[high - low],
                     marker_color=ROLE_COLOURS[role],
-                    text=[_text(label)],
+                    text=[_text(short_label)],
                     textposition="inside",
                     insidetextanchor="middle",
                     textfont=dict(color="white", size=13),

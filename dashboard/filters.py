@@ -38,16 +38,20 @@ def url_multiselect(
     """A multiselect defaulting to every option, whose value lives in the URL under `key`.
 
     Synced by hand rather than with bind="query-params": the binding writes the display labels
-    (flag and name) into the URL, and a page switch clears the query string; this keeps plain
-    values in the link, puts them back after every switch, and remembers a page's own filter
-    while you visit other pages (Streamlit forgets a widget that is not drawn).
+    (flag and name) into the URL, and a page switch clears the query string. This keeps plain
+    values in the link, puts them back after every switch, follows the browser's Back and Forward
+    buttons, and remembers a page's own filter while you visit other pages.
     """
-    kept = f"{key}__kept"
+    if not options:  # the file behind this filter failed to load; its page says why
+        return container.multiselect(label, [], key=key, disabled=True, help=help)
+    kept, written = f"{key}__kept", f"{key}__in_url"
+    in_url = st.query_params.get_all(key)
     unknown: list[str] = []
-    if key not in st.session_state:
-        from_url = st.query_params.get_all(key)
-        if from_url:
-            chosen, unknown = values_from_url(from_url, options)
+    # First run of the session, or the URL changed under us (Back/Forward, an edited link). A page
+    # switch empties the query string, so an absent parameter never overrides the current choice.
+    if key not in st.session_state or (in_url and in_url != st.session_state.get(written)):
+        if in_url:
+            chosen, unknown = values_from_url(in_url, options)
             st.session_state[key] = chosen if chosen or not unknown else list(options)
         else:
             st.session_state[key] = [o for o in st.session_state.get(kept, options) if o in options]
@@ -61,7 +65,7 @@ def url_multiselect(
             icon=":material/link_off:",
         )
     st.session_state[kept] = chosen
-    write_to_url(key, chosen, options)
+    st.session_state[written] = write_to_url(key, chosen, options)
     return chosen
 
 
@@ -75,13 +79,17 @@ def values_from_url(values: Sequence[str], options: Sequence[str]) -> tuple[list
     return [o for o in options if o in chosen], unknown
 
 
-def write_to_url(key: str, chosen: Sequence[str], everything: Sequence[str]) -> None:
-    """Keep the link short: no parameter when all is chosen, an empty one when nothing is."""
+def write_to_url(key: str, chosen: Sequence[str], everything: Sequence[str]) -> list[str]:
+    """Keep the link short: no parameter when all is chosen, an empty one when nothing is.
+
+    Returns the parameter's values as st.query_params.get_all will read them back.
+    """
     if list(chosen) == list(everything):
         if key in st.query_params:
             del st.query_params[key]
-    else:
-        st.query_params[key] = list(chosen) if chosen else ""
+        return []
+    st.query_params[key] = list(chosen) if chosen else ""
+    return list(chosen) if chosen else [""]
 
 
 def selected_regions(all_codes: Sequence[str]) -> list[str]:

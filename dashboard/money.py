@@ -28,6 +28,13 @@ def format_money_short(amount: float, currency: str) -> str:
     )
 
 
+def format_range_short(low: float, high: float, currency: str) -> str:
+    """A band in few characters, so it fits inside a bar on a phone: '$150K–$240K', '₹10–18 LPA'."""
+    if currency == "INR":
+        return f"₹{format_decimal(round(low / LAKH, 1), locale='en_IN')}–{format_lpa(high)[1:]}"
+    return f"{format_money_short(low, currency)}–{format_money_short(high, currency)}"
+
+
 def format_lpa(amount: float) -> str:
     """Indian salaries in lakh per annum, as the article writes them: 1000000 -> '₹10 LPA'."""
     lakhs = amount / LAKH

@@ -42,9 +42,11 @@ def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Region": gaps["flag"] + " " + gaps["country"],
+            # The percentage first: the one figure that compares across currencies, and the one
+            # still on screen when a phone cuts the table off.
+            "Midpoint %": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
+            "At midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
             "At min": _money(gaps["gap_min"], gaps["currency"], format_signed_money),
             "At max": _money(gaps["gap_max"], gaps["currency"], format_signed_money),
-            "At midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
-            "%": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
         }
     )

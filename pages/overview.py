@@ -36,6 +36,16 @@ st.page_link("pages/salaries.py", label="Salary bands in five regions, and the M
 st.page_link("pages/skills.py", label="Skills each role needs, and the ones they share", icon="🧩")
 st.page_link("pages/aws_services.py", label="AWS services each role uses, by family", icon="🧰")
 with st.expander("Where the numbers come from", icon=":material/source:"):
-    # Our own documentation, not data: the same file that sits beside the CSVs. Its "$140,000 –
-    # $220,000" would otherwise be typeset as maths.
-    st.markdown(data.data_readme().replace("$", "\\$"))
+    st.markdown(
+        "Every figure comes from Mythili Sivakumar, *ML Engineer vs AI Engineer on AWS: "
+        "Certification, Skills & Salary Comparison*, on the [Whizlabs blog](https://www.whizlabs.com/blog/) "
+        "(2026).\n\n"
+        "- **Salaries** are the article's 2026 ranges: annual, in each country's own currency. The "
+        "article gives no sample sizes or percentiles, so neither does this dashboard. Indian figures "
+        "are in lakh per annum (1 LPA = ₹1,00,000), as the article writes them.\n"
+        "- **Skills** are every list in the article, one entry per role and section naming a skill. "
+        "Different words for one idea count once: *continuous monitoring* and *track performance* "
+        "are both **Monitoring and troubleshooting**.\n"
+        "- **AWS service families** are this dashboard's grouping, after AWS's own product "
+        "categories; the article does not group services."
+    )

@@ -66,22 +66,26 @@ def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
             proc.kill()
 
 
+IDLE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return Boolean(app) && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-stale="true"]')
+        && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+            .every(chart => chart.querySelector('.main-svg'));
+}"""
+
+
 def wait_for_app(page, timeout_ms: int = 30_000) -> None:
-    """Wait until the script run is over: the app root is there and no element is 'stale'."""
+    """Wait until Streamlit has finished running the script and every chart is drawn.
+
+    Idle must hold twice, 400 ms apart: a page can rerun right after its first run (a deep link's
+    first visit does), and charts are lazy-loaded chunks that appear after the run ends.
+    """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && !document.querySelector('[data-stale="true"]');
-        }""",
-        timeout=timeout_ms,
-    )
-    # Charts are lazy-loaded chunks: wait for those fetches, then for every chart's first draw.
-    page.wait_for_load_state("networkidle", timeout=timeout_ms)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-            .every(chart => chart.querySelector('.main-svg'))""",
-        timeout=timeout_ms,
-    )
-    page.wait_for_timeout(300)
+    for _ in range(timeout_ms // 400):
+        page.wait_for_function(IDLE, timeout=timeout_ms)
+        page.wait_for_load_state("networkidle", timeout=timeout_ms)
+        page.wait_for_timeout(400)
+        if page.evaluate(IDLE):
+            return
+    raise TimeoutError("the app never settled")

@@ -117,7 +117,7 @@ def test_filter_chart_url_and_download_follow_the_region_picked_in_the_ui(page, 
     assert panel_titles(page) == ["🇮🇳 India · INR"]
     assert page.url.endswith("/salaries?region=IN")
     bars = page.locator(".js-plotly-plot").first.locator("g.trace.bars text").all_text_contents()
-    assert bars == ["₹10 LPA – ₹18 LPA", "₹6 LPA – ₹10 LPA"]
+    assert bars == ["₹10–18 LPA", "₹6–10 LPA"]
 
     name, rows = download_csv(page, "Download salary bands (CSV)")
     assert name == "ml-vs-ai-engineer_salary-bands_IN.csv"
@@ -132,6 +132,15 @@ def test_filter_chart_url_and_download_follow_the_region_picked_in_the_ui(page, 
 def test_a_link_with_regions_restores_the_filter_on_every_page(page, base_url):
     open_app(page, f"{base_url}/salaries?region=GB&region=IN")
     assert chosen_regions(page) == ["🇬🇧 United Kingdom", "🇮🇳 India"]
+    assert panel_titles(page) == ["🇬🇧 United Kingdom · GBP", "🇮🇳 India · INR"]
+
+    page.get_by_role("button", name="Remove 🇬🇧 United Kingdom").click()
+    wait_for_app(page)
+    assert page.url.endswith("/salaries?region=IN")
+    page.go_back()
+    wait_for_app(page)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .annotation-text').length >= 2")
+    assert chosen_regions(page) == ["🇬🇧 United Kingdom", "🇮🇳 India"], "Back restores the earlier filter"
     assert panel_titles(page) == ["🇬🇧 United Kingdom · GBP", "🇮🇳 India · INR"]
 
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Overview").click()

@@ -39,7 +39,8 @@ def test_india_alone_shows_two_bands_in_lakh_per_annum(salaries):
         ("ML Engineer", 1_000_000, 800_000),
         ("AI Engineer", 600_000, 400_000),
     ]
-    assert [t.text[0] for t in fig.data] == ["₹10 LPA – ₹18 LPA", "₹6 LPA – ₹10 LPA"]
+    assert [t.text[0] for t in fig.data] == ["₹10–18 LPA", "₹6–10 LPA"]
+    assert "₹10 LPA – ₹18 LPA" in fig.data[0].hovertemplate
     assert list(fig.layout.xaxis.ticktext) == ["₹0 LPA", "₹5 LPA", "₹10 LPA", "₹15 LPA", "₹20 LPA"]
 
 

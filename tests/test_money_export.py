@@ -70,3 +70,11 @@ def test_file_names_say_what_is_in_them():
     assert export.scope_label(["AWS service"], ["AWS service", "data"], "all") == "AWS-service"
     assert export.csv_filename("salary-bands", "GB-IN") == "ml-vs-ai-engineer_salary-bands_GB-IN.csv"
     assert export.csv_filename("comparison") == "ml-vs-ai-engineer_comparison.csv"
+
+
+def test_short_ranges_fit_inside_a_bar():
+    from dashboard.money import format_range_short
+
+    assert format_range_short(150_000, 240_000, "USD") == "$150K–$240K"
+    assert format_range_short(43_000, 77_000, "GBP") == "£43K–£77K"
+    assert format_range_short(650_000, 1_250_000, "INR") == "₹6.5–12.5 LPA"
