@@ -59,10 +59,19 @@ def chosen_regions(page: Page) -> list[str]:
     return page.locator('[data-testid="stSidebar"] [data-tag]').all_inner_texts()
 
 
+def first_chart(page: Page, drawn: str):
+    """The first Plotly chart, once `drawn` (a selector inside it) is on screen.
+
+    A chart is a lazy-loaded chunk that can appear after Streamlit reports the run finished.
+    """
+    chart = page.locator(".js-plotly-plot").first
+    chart.locator(drawn).first.wait_for()
+    return chart
+
+
 def panel_titles(page: Page) -> list[str]:
     """The subplot titles of the salary-band chart, one per region drawn."""
-    chart = page.locator(".js-plotly-plot").first
-    return chart.locator(".annotation-text").all_text_contents()
+    return first_chart(page, ".annotation-text").locator(".annotation-text").all_text_contents()
 
 
 def pick_only(page: Page, scope: str, typed: str, option: str) -> None:
@@ -90,7 +99,7 @@ def download_csv(page: Page, button: str) -> tuple[str, pd.DataFrame]:
 
 
 def venn_counts(page: Page) -> list[int]:
-    texts = page.locator(".js-plotly-plot").first.locator(".textpoint text").all_text_contents()
+    texts = first_chart(page, ".textpoint text").locator(".textpoint text").all_text_contents()
     return [int(t) for t in texts if t.isdigit()]
 
 
@@ -116,7 +125,7 @@ def test_filter_chart_url_and_download_follow_the_region_picked_in_the_ui(page, 
     assert chosen_regions(page) == ["🇮🇳 India"]
     assert panel_titles(page) == ["🇮🇳 India · INR"]
     assert page.url.endswith("/salaries?region=IN")
-    bars = page.locator(".js-plotly-plot").first.locator("g.trace.bars text").all_text_contents()
+    bars = first_chart(page, "g.trace.bars text").locator("g.trace.bars text").all_text_contents()
     assert bars == ["₹10–18 LPA", "₹6–10 LPA"]
 
     name, rows = download_csv(page, "Download salary bands (CSV)")
@@ -171,7 +180,7 @@ def test_skills_category_filter_redraws_the_venn_and_the_download(page, base_url
 
 def chart_rows(page: Page) -> list[str]:
     """The service rows of the chart as drawn, top to bottom; family headers (in capitals) dropped."""
-    ticks = page.locator(".js-plotly-plot").first.locator(".ytick text")
+    ticks = first_chart(page, ".ytick text").locator(".ytick text")
     drawn = ticks.evaluate_all(
         """ns => ns.map(n => {
             const lines = [...n.querySelectorAll('tspan.line')].map(t => t.textContent);
