@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -39,6 +39,11 @@ def load_or_stop(loader: Callable[[], T]) -> T:
     except DataFileError as err:
         st.error(data_error_message(err), icon=":material/error:")
         st.stop()
+
+
+def chart(figure: Any, key: str, alt: str) -> None:
+    """A Plotly chart as every page draws one: full width, described for screen readers, no logo."""
+    st.plotly_chart(figure, key=key, config={"displaylogo": False}, alt=alt)
 
 
 def download_csv(

@@ -36,12 +36,8 @@ ml_count.metric("Used by ML Engineers", int((view["ml_sections_count"] > 0).sum(
 ai_count.metric("Used by AI Engineers", int((view["ai_sections_count"] > 0).sum()), border=True)
 both_count.metric("Used by both", int((view["used_by"] == "both").sum()), border=True)
 
-st.plotly_chart(
-    skill_figures.service_usage_figure(view, grouped_by_family=order == "family"),
-    key="service-usage",
-    config={"displaylogo": False},
-    alt=alt_text.service_usage_alt(view),
-)
+figure = skill_figures.service_usage_figure(view, grouped_by_family=order == "family")
+ui.chart(figure, key="service-usage", alt=alt_text.service_usage_alt(view))
 st.dataframe(view, hide_index=True, column_config=ui.SERVICE_COLUMNS)
 ui.download_csv(
     view,

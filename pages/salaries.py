@@ -16,12 +16,7 @@ ui.stop_if_nothing_chosen(codes, "region", "in the sidebar")
 view = filters.filter_regions(salaries, codes)
 scope = export.scope_label(codes, all_codes, "all-regions")
 
-st.plotly_chart(
-    figures.salary_bands_figure(view),
-    key="salary-bands",
-    config={"displaylogo": False},
-    alt=alt_text.salary_bands_alt(view),
-)
+ui.chart(figures.salary_bands_figure(view), key="salary-bands", alt=alt_text.salary_bands_alt(view))
 ui.static_table(tables.salary_display_table(view))
 ui.download_csv(
     tables.salary_export_table(view),
@@ -36,12 +31,7 @@ st.caption(
     "ML Engineer minus AI Engineer in each region, at the bottom, top and midpoint of the bands. "
     "The percentage compares midpoints, so regions with different currencies sit on one scale."
 )
-st.plotly_chart(
-    figures.salary_gap_figure(gaps),
-    key="salary-gaps",
-    config={"displaylogo": False},
-    alt=alt_text.salary_gap_alt(gaps),
-)
+ui.chart(figures.salary_gap_figure(gaps), key="salary-gaps", alt=alt_text.salary_gap_alt(gaps))
 ui.static_table(tables.gap_display_table(gaps))
 ui.download_csv(
     gaps.drop(columns="flag"),

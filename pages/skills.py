@@ -29,12 +29,7 @@ similarity.metric(
 )
 total.metric("Distinct skills", len(sets.ml_only) + len(sets.both) + len(sets.ai_only), border=True)
 
-st.plotly_chart(
-    skill_figures.skills_venn_figure(sets),
-    key="skills-venn",
-    config={"displaylogo": False},
-    alt=alt_text.venn_alt(sets),
-)
+ui.chart(skill_figures.skills_venn_figure(sets), key="skills-venn", alt=alt_text.venn_alt(sets))
 
 table = skills.skill_overlap_table(view)
 labels = list(skills.OVERLAP_LABELS.values())
