@@ -220,7 +220,8 @@ def _cached(parser_name: str, *stamps: tuple[str, float, int]) -> pd.DataFrame:
 _PARSERS: dict[str, Callable[[], pd.DataFrame]] = {
     "salaries": parse_salaries,
     "skills": parse_skills,
-    "aws_services": lambda: parse_aws_services(parse_skills()),
+    # The skills are already parsed and cached for the pages; re-parsing them here is waste.
+    "aws_services": lambda: parse_aws_services(load_skills()),
     "comparison": parse_comparison,
 }
 

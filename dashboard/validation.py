@@ -197,7 +197,7 @@ def validate_columns(frame: pd.DataFrame, schema: pa.DataFrameSchema, label: str
                 )
             else:
                 message = f"{_quoted(case.failure_case)} {check}."
-            problems[key] = Problem(message, int(key[0]), key[1])
+            problems[key] = Problem(message, key[0], key[1])
         raise DataFileError(label, sorted(problems.values(), key=lambda p: (p.line, p.column))) from None
 
 
