@@ -1,29 +1,49 @@
-# Two commands do all the set-up on a fresh Debian/Ubuntu machine with Python 3.11:
-#   make run    installs the app's packages and starts it on http://localhost:8501
-#   make test   installs the test tools and Debian's Chromium, then runs lint and the whole suite
+# Two commands do all the set-up on a fresh Debian/Ubuntu machine with Python 3.11 or newer:
+#   make run    creates .venv, installs the app's packages into it and starts the app on http://localhost:8501
+#   make test   also installs the test tools and Debian's Chromium, then runs lint and the whole suite
+# Everything Python goes into the project's own .venv: Debian's and Ubuntu's python3 refuse a pip
+# install into the system (PEP 668), and a project should not touch it anyway.
 PYTHON ?= python3
-PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test chromium screenshots
+.PHONY: run test chromium screenshots bench venv
 
-run:
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py
+
+test: chromium $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+venv: $(PY)
+
+# Debian ships venv and ensurepip apart from python3 (package python3-venv); install it when missing.
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed; $(PYTHON) is $$($(PYTHON) --version 2>&1)." >&2; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+		$(APT) update -qq && $(APT) install -y -qq python3-venv >/dev/null; }
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps: reinstall only when a requirements file changes.
+$(VENV)/.runtime: requirements.txt | $(PY)
 	$(PIP) -r requirements.txt
-	$(PYTHON) -m streamlit run app.py
+	@touch $@
 
-test: chromium
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) -r requirements-dev.txt
-	$(PYTHON) -m ruff check .
-	$(PYTHON) -m ruff format --check .
-	$(PYTHON) -m pytest
+	@touch $@ $(VENV)/.runtime
 
 # The browser tests drive Debian's Chromium; Playwright's own browser download does not work offline.
 chromium:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto color emoji"; then \
-		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+		$(APT) update -qq && $(APT) install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	fi
 
-screenshots: chromium
-	$(PIP) -r requirements-dev.txt
-	$(PYTHON) scripts/screenshots.py docs/screenshots
+screenshots: chromium $(VENV)/.dev
+	$(PY) scripts/screenshots.py docs/screenshots
