@@ -21,7 +21,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import data, figures, validation  # noqa: E402
+from dashboard import data, datafiles, figures, validation  # noqa: E402
 
 DEFAULT_SURVEY = ROOT.parent / "shared" / "datasets" / "aijobs_salaries_2025-01-19.csv"
 
@@ -65,12 +65,12 @@ def survey_as_salaries(path: Path) -> str:
 
 
 def main() -> None:
-    real = data.data_dir() / "salaries.csv"
+    real = datafiles.data_dir() / "salaries.csv"
     bare = lambda: pd.read_csv(real, dtype=str, keep_default_na=False)  # noqa: E731
-    parse = best_of(data.parse_salaries)
+    parse = best_of(datafiles.parse_salaries)
     report("parse + validate data/salaries.csv", parse, best_of(bare), "bare read_csv")
     report("load_salaries, cached (every rerun)", best_of(data.load_salaries), parse, "parse + validate")
-    salaries = data.parse_salaries()
+    salaries = datafiles.parse_salaries()
     figure = best_of(lambda: figures.salary_bands_figure(salaries))
     report("salary_bands_figure, 5 regions", figure, parse, "parse + validate")
 
@@ -87,8 +87,8 @@ def main() -> None:
         print(f"size-cap file: {rows:,} rows, {size:.1f} MB (cap {cap:.0f} MB)")
 
         def ours() -> None:
-            frame = validation.read_text_table(path, "bench", list(data.SALARY_SCHEMA.columns))
-            validation.validate_columns(frame, data.SALARY_SCHEMA, "bench")
+            frame = validation.read_text_table(path, "bench", list(datafiles.SALARY_SCHEMA.columns))
+            validation.validate_columns(frame, datafiles.SALARY_SCHEMA, "bench")
 
         baseline = lambda: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)  # noqa: E731
         report("read + validate a file at the cap", best_of(ours, 3), best_of(baseline, 3), "bare read_csv")

@@ -1,4 +1,4 @@
-"""Load, validate and normalise the CSV files in data/.
+"""Parse, validate and normalise the CSV files in data/ (no Streamlit: dashboard.data caches these).
 
 Every problem a person editing those files can make is reported as a DataFileError that names
 the file, the line and the column, so the page can show it instead of a traceback.
@@ -7,15 +7,14 @@ the file, the line and the column, so the page can show it instead of a tracebac
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-import streamlit as st
 from pandera.pandas import Check, Column
 
 from dashboard import regions
+from dashboard.domain import AWS_SERVICE, ROLES, SERVICE_FAMILIES, SKILL_CATEGORIES
 from dashboard.validation import (
     DataFileError,
     Problem,
@@ -24,18 +23,6 @@ from dashboard.validation import (
     validate_columns,
 )
 
-ROLES: tuple[str, ...] = ("ML Engineer", "AI Engineer")
-AWS_SERVICE = "AWS service"
-# Closed vocabularies, so a typo ("AWS Service", "Storage") is an error rather than a new group
-# that silently drops rows out of the pages; data/README.md describes each.
-SKILL_CATEGORIES: tuple[str, ...] = (
-    AWS_SERVICE, "generative AI", "ML practice", "data", "software engineering", "cloud fundamentals",
-    "operations", "security and governance", "business use case", "business and collaboration",
-)  # fmt: skip
-SERVICE_FAMILIES: tuple[str, ...] = (
-    "ML platform", "generative AI", "AI services", "storage", "data and streaming", "compute",
-    "databases", "security",
-)  # fmt: skip
 DATA_DIR_ENV = "CAREERS_DATA_DIR"
 
 
@@ -200,43 +187,3 @@ def parse_comparison() -> pd.DataFrame:
     frame, label = _read_validated("comparison.csv", COMPARISON_SCHEMA)
     check_duplicates(frame, ["aspect"], label)
     return frame
-
-
-def _stamp(name: str) -> tuple[str, float, int]:
-    """Cache key for a data file: its path, mtime and size, so an edited file is re-read."""
-    path = data_dir() / name
-    try:
-        stat = path.stat()
-    except OSError:
-        return str(path), 0.0, -1
-    return str(path), stat.st_mtime, stat.st_size
-
-
-@st.cache_data(show_spinner=False)
-def _cached(parser_name: str, *stamps: tuple[str, float, int]) -> pd.DataFrame:
-    return _PARSERS[parser_name]()
-
-
-_PARSERS: dict[str, Callable[[], pd.DataFrame]] = {
-    "salaries": parse_salaries,
-    "skills": parse_skills,
-    # The skills are already parsed and cached for the pages; re-parsing them here is waste.
-    "aws_services": lambda: parse_aws_services(load_skills()),
-    "comparison": parse_comparison,
-}
-
-
-def load_salaries() -> pd.DataFrame:
-    return _cached("salaries", _stamp("salaries.csv"))
-
-
-def load_skills() -> pd.DataFrame:
-    return _cached("skills", _stamp("skills.csv"))
-
-
-def load_aws_services() -> pd.DataFrame:
-    return _cached("aws_services", _stamp("aws_services.csv"), _stamp("skills.csv"))
-
-
-def load_comparison() -> pd.DataFrame:
-    return _cached("comparison", _stamp("comparison.csv"))

@@ -1,14 +1,13 @@
-"""Figure builders: a DataFrame in, a Plotly figure out. No Streamlit here, so tests read the traces."""
+"""Salary figures: a DataFrame in, a Plotly figure out. No Streamlit here, so tests read the traces."""
 
 from __future__ import annotations
-
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.data import ROLES
+from dashboard.chart_style import FONT, GRID_COLOUR, plot_text
+from dashboard.domain import ROLE_COLOURS, ROLES
 from dashboard.money import (
     format_money,
     format_money_short,
@@ -17,16 +16,8 @@ from dashboard.money import (
     nice_ticks,
 )
 
-# Okabe-Ito blue and vermillion: distinguishable with the common colour-vision deficiencies.
-ROLE_COLOURS = {"ML Engineer": "#0072B2", "AI Engineer": "#D55E00"}
 GAP_COLOURS = {"ML": ROLE_COLOURS["ML Engineer"], "AI": ROLE_COLOURS["AI Engineer"]}
-FONT = dict(family="Source Sans Pro, sans-serif", size=14)
 BAND_ROW_PX = 150
-
-
-def _text(value: object) -> str:
-    """Plotly renders a subset of HTML in labels; data must never reach it unescaped."""
-    return escape(str(value), quote=False)
 
 
 def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
@@ -39,7 +30,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
     titles = []
     for code in codes:
         row = salaries[salaries["country_code"] == code].iloc[0]
-        titles.append(_text(f"{row['flag']} {row['country']} · {row['currency']}"))
+        titles.append(plot_text(f"{row['flag']} {row['country']} · {row['currency']}"))
     panel_gap_px, top_px, bottom_px = 80, 90, 30
     plot_px = BAND_ROW_PX * len(codes) + panel_gap_px * (len(codes) - 1)
     fig = make_subplots(
@@ -68,13 +59,13 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                     base=[low],
                     x=[high - low],
                     marker_color=ROLE_COLOURS[role],
-                    text=[_text(short_label)],
+                    text=[plot_text(short_label)],
                     textposition="inside",
                     insidetextanchor="middle",
                     textfont=dict(color="white", size=13),
                     customdata=[[low, high, code, currency]],
-                    hovertemplate=_text(f"{role} · {region['country'].iloc[0]}")
-                    + f"<br>{_text(label)}<extra></extra>",
+                    hovertemplate=plot_text(f"{role} · {region['country'].iloc[0]}")
+                    + f"<br>{plot_text(label)}<extra></extra>",
                 ),
                 row=panel,
                 col=1,
@@ -86,7 +77,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
             range=[0, ticks[-1]],
             tickvals=ticks,
             ticktext=[format_money_short(t, currency) for t in ticks],
-            gridcolor="rgba(128,128,128,0.25)",
+            gridcolor=GRID_COLOUR,
         )
         fig.update_yaxes(row=panel, col=1, categoryorder="array", categoryarray=list(reversed(ROLES)))
     fig.update_layout(
@@ -103,50 +94,12 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def salary_gaps(salaries: pd.DataFrame) -> pd.DataFrame:
-    """Per region: ML minus AI at the bottom, top and midpoint of the bands, and the midpoint gap in %."""
-    wide = salaries.pivot_table(
-        index=["country_code", "country", "flag", "currency"],
-        columns="role",
-        values=["salary_min", "salary_max"],
-        sort=False,
-    )
-    rows = []
-    for (code, country, flag, currency), band in wide.iterrows():
-        ml_min, ml_max = band[("salary_min", "ML Engineer")], band[("salary_max", "ML Engineer")]
-        ai_min, ai_max = band[("salary_min", "AI Engineer")], band[("salary_max", "AI Engineer")]
-        if pd.isna([ml_min, ai_min]).any():
-            continue  # a region with only one role has no gap to show
-        ml_mid, ai_mid = (ml_min + ml_max) / 2, (ai_min + ai_max) / 2
-        rows.append(
-            {
-                "country_code": code,
-                "country": country,
-                "flag": flag,
-                "currency": currency,
-                "gap_min": int(ml_min - ai_min),
-                "gap_max": int(ml_max - ai_max),
-                "ml_midpoint": ml_mid,
-                "ai_midpoint": ai_mid,
-                "gap_midpoint": ml_mid - ai_mid,
-                "gap_midpoint_pct": round((ml_mid - ai_mid) / ai_mid * 100, 1),
-            }
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "country_code", "country", "flag", "currency", "gap_min", "gap_max",
-            "ml_midpoint", "ai_midpoint", "gap_midpoint", "gap_midpoint_pct",
-        ],
-    )  # fmt: skip
-
-
 def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
     """ML Engineer's pay premium over AI Engineer at the band midpoint, in % so regions compare."""
-    labels = [_text(f"{f} {c}") for f, c in zip(gaps["flag"], gaps["country"], strict=True)]
+    labels = [plot_text(f"{f} {c}") for f, c in zip(gaps["flag"], gaps["country"], strict=True)]
     values = gaps["gap_midpoint_pct"].tolist()
     hover = [
-        _text(
+        plot_text(
             f"ML midpoint {format_money(m, cur)}, AI midpoint {format_money(a, cur)}: "
             f"ML {'pays more' if p > 0 else 'pays less' if p < 0 else 'pays the same'}"
         )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import FONT, ROLE_COLOURS, _text
-from dashboard.skills import AI, ML, SkillSets
+from dashboard.chart_style import FONT, plot_text
+from dashboard.domain import AI, ML, ROLE_COLOURS, SHARED_COLOUR
+from dashboard.skills import SkillSets
 
-SHARED_COLOUR = "#6B4C9A"  # between the two role colours, for what both roles share
 SKILLS_PER_HOVER_LINE = 3
 
 
@@ -17,7 +17,7 @@ def _hover_list(names: list[str]) -> str:
     if not names:
         return "(none)"
     lines = [names[i : i + SKILLS_PER_HOVER_LINE] for i in range(0, len(names), SKILLS_PER_HOVER_LINE)]
-    return "<br>".join(" · ".join(_text(n) for n in line) for line in lines)
+    return "<br>".join(" · ".join(plot_text(n) for n in line) for line in lines)
 
 
 def skills_venn_figure(sets: SkillSets) -> go.Figure:
@@ -98,11 +98,11 @@ def wrap_label(text: str, width: int = 22) -> str:
 
 
 def _row_label(service: str) -> str:
-    return wrap_label(_text(service))
+    return wrap_label(plot_text(service))
 
 
 def _family_label(family: str) -> str:
-    return f"<b>{_text(family.upper())}</b>"
+    return f"<b>{plot_text(family.upper())}</b>"
 
 
 def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) -> go.Figure:
@@ -154,7 +154,7 @@ def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) ->
                 text=[str(c) for c in counts],
                 textfont=dict(color="white", size=13),
                 customdata=[
-                    [_text(s), c, _text(sec)]
+                    [plot_text(s), c, plot_text(sec)]
                     for s, c, sec in zip(rows["service"], counts, rows[f"{prefix}_sections"], strict=True)
                 ],
                 hovertemplate=(

@@ -6,10 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.data import AWS_SERVICE
-
-ML, AI = "ML Engineer", "AI Engineer"
-OVERLAP_LABELS = {"ml": "ML only", "both": "both", "ai": "AI only"}
+from dashboard.domain import AI, AWS_SERVICE, ML, OVERLAP_LABELS
 
 
 @dataclass(frozen=True)

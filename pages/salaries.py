@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import alt_text, data, export, figures, filters, shell, tables, ui
+from dashboard import alt_text, data, export, figures, filters, salary, shell, tables, ui
 
 shell.ensure_app_shell()
 
@@ -26,7 +26,7 @@ ui.download_csv(
 )
 
 st.subheader("How much more does an ML Engineer earn?")
-gaps = figures.salary_gaps(view)
+gaps = salary.salary_gaps(view)
 st.caption(
     "ML Engineer minus AI Engineer in each region, at the bottom, top and midpoint of the bands. "
     "The percentage compares midpoints, so regions with different currencies sit on one scale."

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from dashboard import data
+from dashboard import datafiles
 
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -26,7 +26,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of data/ that the app reads instead of the real one."""
     target = tmp_path / "data"
     shutil.copytree(REAL_DATA, target)
-    monkeypatch.setenv(data.DATA_DIR_ENV, str(target))
+    monkeypatch.setenv(datafiles.DATA_DIR_ENV, str(target))
     return target
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data, validation
+from dashboard import data, datafiles, domain, validation
 from tests.conftest import rewrite
 
 ARTICLE_BANDS = {
@@ -24,7 +24,7 @@ ARTICLE_BANDS = {
 
 
 def test_salaries_hold_the_articles_ten_bands_exactly():
-    salaries = data.parse_salaries()
+    salaries = datafiles.parse_salaries()
     got = {
         (r.role, r.country_code): (r.currency, r.salary_min, r.salary_max)
         for r in salaries.itertuples(index=False)
@@ -36,12 +36,12 @@ def test_salaries_hold_the_articles_ten_bands_exactly():
 
 
 def test_salaries_are_enriched_with_country_names_and_flags():
-    india = data.parse_salaries().query("country_code == 'IN'").iloc[0]
+    india = datafiles.parse_salaries().query("country_code == 'IN'").iloc[0]
     assert (india["country"], india["country_alpha3"], india["flag"]) == ("India", "IND", "🇮🇳")
 
 
 def test_skills_cover_every_section_for_both_roles():
-    skills = data.parse_skills()
+    skills = datafiles.parse_skills()
     sections = {
         "Comparison table",
         "Responsibilities",
@@ -51,14 +51,14 @@ def test_skills_cover_every_section_for_both_roles():
         "Certification skill depth",
         "Certification required skills",
     }
-    for role in data.ROLES:
+    for role in domain.ROLES:
         assert set(skills.loc[skills["role"] == role, "section"]) == sections
 
 
 def test_every_aws_service_in_skills_has_a_family():
-    skills = data.parse_skills()
-    services = data.parse_aws_services(skills)
-    named = set(skills.loc[skills["category"] == data.AWS_SERVICE, "skill"])
+    skills = datafiles.parse_skills()
+    services = datafiles.parse_aws_services(skills)
+    named = set(skills.loc[skills["category"] == domain.AWS_SERVICE, "skill"])
     assert named <= set(services["service"])
 
 
@@ -67,13 +67,13 @@ def test_skill_quotes_are_the_articles_words():
     if not article.is_file():
         pytest.skip("the source article is not beside this checkout (../shared/source)")
     text = article.read_text(encoding="utf-8")
-    skills = data.parse_skills()
+    skills = datafiles.parse_skills()
     missing = skills.loc[~skills["quote"].map(lambda q: q in text), ["skill", "quote"]]
     assert missing.empty, missing.to_string()
 
 
-def _error(loader) -> data.DataFileError:
-    with pytest.raises(data.DataFileError) as caught:
+def _error(loader) -> validation.DataFileError:
+    with pytest.raises(validation.DataFileError) as caught:
         loader()
     return caught.value
 
@@ -107,7 +107,7 @@ def _error(loader) -> data.DataFileError:
 )
 def test_bad_salary_cells_name_file_line_and_column(data_dir, old, new, line, column, words):
     rewrite(data_dir / "salaries.csv", old, new)
-    err = _error(data.parse_salaries)
+    err = _error(datafiles.parse_salaries)
     assert err.file == "data/salaries.csv"
     problem = err.problems[0]
     assert (problem.line, problem.column) == (line, column)
@@ -117,14 +117,14 @@ def test_bad_salary_cells_name_file_line_and_column(data_dir, old, new, line, co
 
 def test_missing_column_is_named_on_the_header_line(data_dir):
     rewrite(data_dir / "salaries.csv", "salary_max,", "salary_top,")
-    problem = _error(data.parse_salaries).problems[0]
+    problem = _error(datafiles.parse_salaries).problems[0]
     assert (problem.line, problem.column) == (1, "salary_max")
     assert "required column is missing" in problem.message
 
 
 def test_empty_file(data_dir):
     (data_dir / "salaries.csv").write_text("", encoding="utf-8")
-    err = _error(data.parse_salaries)
+    err = _error(datafiles.parse_salaries)
     assert "data/salaries.csv" in str(err)
     assert "the file is empty" in str(err)
     assert "role,country_code,currency" in str(err)
@@ -133,19 +133,19 @@ def test_empty_file(data_dir):
 def test_header_without_rows(data_dir):
     path = data_dir / "skills.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    assert "header but no data rows" in str(_error(data.parse_skills))
+    assert "header but no data rows" in str(_error(datafiles.parse_skills))
 
 
 def test_missing_file(data_dir):
     (data_dir / "comparison.csv").unlink()
-    assert "data/comparison.csv: the file is missing" in str(_error(data.parse_comparison))
+    assert "data/comparison.csv: the file is missing" in str(_error(datafiles.parse_comparison))
 
 
 def test_not_utf8_names_the_line_and_column(data_dir):
     path = data_dir / "salaries.csv"
     text = path.read_text(encoding="utf-8").replace("Sivakumar", "Sivakumär")
     path.write_bytes(text.encode("latin-1"))
-    problem = _error(data.parse_salaries).problems[0]
+    problem = _error(datafiles.parse_salaries).problems[0]
     assert (problem.line, problem.column) == (2, "source")
     assert "not valid UTF-8" in problem.message
 
@@ -153,7 +153,7 @@ def test_not_utf8_names_the_line_and_column(data_dir):
 def test_a_row_with_an_extra_value_is_named_not_crashed_on(data_dir):
     # pandas would quietly make the first field of such rows the index.
     rewrite(data_dir / "salaries.csv", "GB,GBP,43000,77000,2026,", "GB,GBP,43000,77000,2026,extra,")
-    problem = _error(data.parse_salaries).problems[0]
+    problem = _error(datafiles.parse_salaries).problems[0]
     assert problem.line == 8
     assert "this row has 8 values but the header has 7 columns" in problem.message
 
@@ -162,7 +162,7 @@ def test_trailing_commas_on_every_row_are_reported_per_line(data_dir):
     path = data_dir / "salaries.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0], *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8")
-    err = _error(data.parse_salaries)
+    err = _error(datafiles.parse_salaries)
     assert [p.line for p in err.problems] == list(range(2, 12))
 
 
@@ -173,26 +173,26 @@ def test_line_numbers_count_blank_lines_and_quoted_line_breaks(data_dir):
     text = text.replace("Whizlabs, ML", "Whizlabs,\nML", 1)  # line 2's quoted source spans two lines
     text = text.replace("GB,GBP,43000", "GB,GBP,43k")
     path.write_text(text, encoding="utf-8")
-    problem = _error(data.parse_salaries).problems[0]
+    problem = _error(datafiles.parse_salaries).problems[0]
     assert (problem.line, problem.column) == (10, "salary_min")
 
 
 def test_utf16_file_is_named_as_such(data_dir):
     path = data_dir / "salaries.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
-    assert "the file is UTF-16. Save it as UTF-8" in str(_error(data.parse_salaries))
+    assert "the file is UTF-16. Save it as UTF-8" in str(_error(datafiles.parse_salaries))
 
 
 def test_oversized_file_is_refused_before_parsing(data_dir, monkeypatch):
     monkeypatch.setattr(validation, "MAX_FILE_BYTES", 100)
-    assert "the limit is" in str(_error(data.parse_salaries))
+    assert "the limit is" in str(_error(datafiles.parse_salaries))
 
 
 def test_byte_order_mark_and_stray_spaces_are_accepted(data_dir):
     path = data_dir / "salaries.csv"
     text = path.read_text(encoding="utf-8").replace("ML Engineer,IN,INR", " ML Engineer , in , inr ")
     path.write_bytes(text.encode("utf-8-sig"))
-    salaries = data.parse_salaries()
+    salaries = datafiles.parse_salaries()
     assert salaries.iloc[-1][["role", "country_code", "currency"]].tolist() == ["ML Engineer", "IN", "INR"]
 
 
@@ -202,7 +202,7 @@ def test_skill_with_two_categories_is_refused(data_dir):
         "AI Engineer,Amazon S3,AWS service,Comparison table",
         "AI Engineer,Amazon S3,data,Comparison table",
     )
-    problem = _error(data.parse_skills).problems[0]
+    problem = _error(datafiles.parse_skills).problems[0]
     assert problem.column == "category"
     assert "one skill needs one category" in problem.message
 
@@ -213,18 +213,18 @@ def test_category_and_family_typos_are_refused(data_dir):
         "AI Engineer,Amazon Polly,AWS service",
         "AI Engineer,Amazon Polly,AWS Service",
     )
-    problem = _error(data.parse_skills).problems[0]
+    problem = _error(datafiles.parse_skills).problems[0]
     assert problem.column == "category"
     assert "'AWS Service' is not one of the categories" in problem.message
     rewrite(data_dir / "skills.csv", "Amazon Polly,AWS Service", "Amazon Polly,AWS service")
     rewrite(data_dir / "aws_services.csv", "Amazon S3,storage", "Amazon S3,Storage")
-    problem = _error(lambda: data.parse_aws_services(data.parse_skills())).problems[0]
+    problem = _error(lambda: datafiles.parse_aws_services(datafiles.parse_skills())).problems[0]
     assert (problem.column, problem.line) == ("family", 16)
 
 
 def test_aws_service_without_family_points_at_skills_csv(data_dir):
     rewrite(data_dir / "aws_services.csv", "Amazon Polly,AI services\n", "")
-    err = _error(lambda: data.parse_aws_services(data.parse_skills()))
+    err = _error(lambda: datafiles.parse_aws_services(datafiles.parse_skills()))
     assert err.file == "data/skills.csv"
     assert err.problems[0].column == "skill"
     assert "'Amazon Polly' is an AWS service with no family" in err.problems[0].message
@@ -238,14 +238,14 @@ def test_loader_rereads_an_edited_file(data_dir):
 
 def test_a_column_named_twice_is_refused_on_its_header_line(data_dir):
     rewrite(data_dir / "salaries.csv", "year,source", "year,currency")
-    err = _error(data.parse_salaries)
+    err = _error(datafiles.parse_salaries)
     assert (err.problems[0].line, err.problems[0].column) == (1, "currency")
     assert "appears twice in the header" in err.problems[0].message
 
 
 def test_a_file_of_empty_cells_is_called_empty(data_dir):
     (data_dir / "skills.csv").write_text(",,,,\n , ,,,\n", encoding="utf-8")
-    assert "the file is empty. It needs a header row" in str(_error(data.parse_skills))
+    assert "the file is empty. It needs a header row" in str(_error(datafiles.parse_skills))
 
 
 def test_an_unclosed_quote_is_an_error_at_the_record_that_opened_it(data_dir):
@@ -254,20 +254,20 @@ def test_an_unclosed_quote_is_an_error_at_the_record_that_opened_it(data_dir):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[5] = lines[5].rstrip('"')  # line 6 opens a quoted source and never closes it
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problem = _error(data.parse_salaries).problems[0]
+    problem = _error(datafiles.parse_salaries).problems[0]
     assert problem.line == 6
     assert "not valid CSV" in problem.message
 
 
 def test_a_stray_quote_inside_a_value_is_an_error(data_dir):
     rewrite(data_dir / "skills.csv", "AI Engineer,Python,", 'AI Engineer,"Py"thon,')
-    assert "not valid CSV" in str(_error(data.parse_skills))
+    assert "not valid CSV" in str(_error(datafiles.parse_skills))
 
 
 def test_nul_bytes_and_a_second_byte_order_mark(data_dir):
     path = data_dir / "salaries.csv"
     text = path.read_text(encoding="utf-8")
     path.write_bytes(("\ufeff\ufeff" + text).encode("utf-8"))
-    assert len(data.parse_salaries()) == 10
+    assert len(datafiles.parse_salaries()) == 10
     path.write_bytes(text.encode("utf-16-le"))
-    assert "NUL bytes" in str(_error(data.parse_salaries))
+    assert "NUL bytes" in str(_error(datafiles.parse_salaries))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data, figures, filters, tables
+from dashboard import datafiles, figures, filters, salary, tables
 
 
 @pytest.fixture
 def salaries():
-    return data.parse_salaries()
+    return datafiles.parse_salaries()
 
 
 def test_region_filter_keeps_only_chosen_regions_in_data_order(salaries):
@@ -51,7 +51,7 @@ def test_each_region_axis_is_labelled_in_its_own_currency(salaries):
 
 
 def test_gaps_are_ml_minus_ai(salaries):
-    gaps = figures.salary_gaps(salaries).set_index("country_code")
+    gaps = salary.salary_gaps(salaries).set_index("country_code")
     assert gaps.loc["US", ["gap_min", "gap_max"]].tolist() == [10_000, 20_000]
     assert gaps.loc["AU", ["gap_min", "gap_max"]].tolist() == [-30_000, -10_000]
     assert gaps.loc["IN", "gap_midpoint"] == 600_000
@@ -60,7 +60,7 @@ def test_gaps_are_ml_minus_ai(salaries):
 
 
 def test_gap_figure_bars_equal_the_midpoint_percentages(salaries):
-    gaps = figures.salary_gaps(filters.filter_regions(salaries, ["US", "AU"]))
+    gaps = salary.salary_gaps(filters.filter_regions(salaries, ["US", "AU"]))
     fig = figures.salary_gap_figure(gaps)
     assert list(fig.data[0].x) == [8.3, -11.8]
     assert list(fig.data[0].text) == ["+8.3%", "−11.8%"]
@@ -72,7 +72,7 @@ def test_gap_figure_bars_equal_the_midpoint_percentages(salaries):
 
 def test_region_with_one_role_has_no_gap_row(salaries):
     one_role = salaries[~((salaries["country_code"] == "GB") & (salaries["role"] == "AI Engineer"))]
-    assert "GB" not in figures.salary_gaps(one_role)["country_code"].tolist()
+    assert "GB" not in salary.salary_gaps(one_role)["country_code"].tolist()
     assert len(figures.salary_bands_figure(one_role).data) == 9
 
 
@@ -101,6 +101,6 @@ def test_chart_descriptions_for_screen_readers_carry_the_numbers(salaries):
     assert alt_text.salary_bands_alt(india) == (
         "Annual salary bands. India: AI Engineer ₹6 LPA to ₹10 LPA; ML Engineer ₹10 LPA to ₹18 LPA."
     )
-    assert alt_text.salary_gap_alt(figures.salary_gaps(india)) == (
+    assert alt_text.salary_gap_alt(salary.salary_gaps(india)) == (
         "ML Engineer pay versus AI Engineer at the band midpoint: India +75.0%."
     )

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import data, export, tables
+from dashboard import datafiles, export, tables
 from dashboard.money import format_money, format_money_short, format_signed_money, nice_ticks
 
 
@@ -52,7 +52,7 @@ def test_formulas_are_defused_and_numbers_stay_numbers():
 
 
 def test_salary_export_round_trips_with_currency_symbols_intact():
-    view = data.parse_salaries().reset_index(drop=True)
+    view = datafiles.parse_salaries().reset_index(drop=True)
     view["note"] = "₹ and £ stay"
     raw = export.to_csv_bytes(view[[*tables.SALARY_EXPORT_COLUMNS, "note"]])
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte-order mark"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, filters, skills, ui
+from dashboard import datafiles, filters, skills, ui
 from tests.conftest import rewrite
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -129,7 +129,7 @@ def test_skills_page_counts_follow_the_category_filter():
     assert [c[1] for c in venn["customdata"]] == [43, 18, 36]
 
     at.multiselect(key=filters.CATEGORY_KEY).set_value(["AWS service"]).run()
-    expected = skills.skill_sets(filters.filter_values(data.parse_skills(), "category", ["AWS service"]))
+    expected = skills.skill_sets(filters.filter_values(datafiles.parse_skills(), "category", ["AWS service"]))
     venn = plotly_traces(at)[0]
     assert [c[1] for c in venn["customdata"]] == [
         len(expected.ml_only),

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data, filters, skill_figures, skills
+from dashboard import datafiles, domain, filters, skill_figures, skills
 
 
 @pytest.fixture(scope="module")
 def all_skills():
-    return data.parse_skills()
+    return datafiles.parse_skills()
 
 
 @pytest.fixture(scope="module")
 def usage(all_skills):
-    return skills.service_usage(all_skills, data.parse_aws_services(all_skills))
+    return skills.service_usage(all_skills, datafiles.parse_aws_services(all_skills))
 
 
 def by_role(frame, role):
@@ -68,7 +68,7 @@ def test_services_sit_where_the_article_places_them(all_skills, usage, service, 
 
 
 def test_service_counts_are_the_number_of_sections_naming_it(all_skills, usage):
-    services = all_skills[all_skills["category"] == data.AWS_SERVICE]
+    services = all_skills[all_skills["category"] == domain.AWS_SERVICE]
     expected = services.groupby(["skill", "role"])["section"].nunique()
     indexed = usage.set_index("service")
     for (service, role), count in expected.items():
