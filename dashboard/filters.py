@@ -1,29 +1,76 @@
-"""Filter state: the shared sidebar widgets (bound to the URL) and the pure functions that apply them."""
+"""Filter state: every filter declared once, its options derived from the data, its value in the URL.
+
+Pages read a filter through one accessor (`chosen`) or draw it with `widget`; the pure functions
+at the end apply a choice to a frame.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import data, skills, text
 from dashboard.regions import region_label
 
-REGION_KEY = "region"
-CATEGORY_KEY = "category"
-FAMILY_KEY = "family"
+
+def _region_options() -> list[str]:
+    return list(dict.fromkeys(data.load_salaries()["country_code"]))
 
 
-def region_filter(codes: Sequence[str]) -> list[str]:
-    """The sidebar region multiselect, kept in the URL as ?region=IN&region=GB."""
+def _category_options() -> list[str]:
+    return list(dict.fromkeys(data.load_skills()["category"]))
+
+
+def _family_options() -> list[str]:
+    usage = skills.service_usage(data.load_skills(), data.load_aws_services())
+    return list(dict.fromkeys(usage["family"]))
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A multiselect kept in the URL under `key`; `noun` names one option in hints ('region')."""
+
+    key: str
+    label: str
+    noun: str
+    load_options: Callable[[], list[str]]
+    help: str = "Kept in the link, like the region filter."
+    format_func: Callable[[str], str] = str
+
+    def options(self) -> list[str]:
+        """Every option, in the data's order; none when the file behind them is broken (its page says why)."""
+        try:
+            return self.load_options()
+        except data.DataFileError:
+            return []
+
+
+REGION = Filter(
+    "region", "Regions", "region", _region_options,
+    help="Shared by every page and kept in the link, so a copied URL reproduces this view.",
+    format_func=region_label,
+)  # fmt: skip
+CATEGORY = Filter("category", "Categories", "category", _category_options)
+FAMILY = Filter("family", "Service families", "service family", _family_options)
+# Kept for tests and links that name the parameters.
+REGION_KEY, CATEGORY_KEY, FAMILY_KEY = REGION.key, CATEGORY.key, FAMILY.key
+
+
+def chosen(spec: Filter) -> list[str]:
+    """The current choice, in the options' order: what the widget holds, or everything before it exists."""
+    options = spec.options()
+    picked = st.session_state.get(spec.key, options)
+    return [o for o in options if o in picked]
+
+
+def widget(spec: Filter, container: Any = st) -> list[str]:
+    """Draw the filter's multiselect in `container` (st or st.sidebar) and return the choice."""
     return url_multiselect(
-        st.sidebar,
-        "Regions",
-        codes,
-        REGION_KEY,
-        format_func=region_label,
-        help="Shared by every page and kept in the link, so a copied URL reproduces this view.",
+        container, spec.label, spec.options(), spec.key, help=spec.help, format_func=spec.format_func
     )
 
 
@@ -51,22 +98,31 @@ def url_multiselect(
     # switch empties the query string, so an absent parameter never overrides the current choice.
     if key not in st.session_state or (in_url and in_url != st.session_state.get(written)):
         if in_url:
-            chosen, unknown = values_from_url(in_url, options)
-            st.session_state[key] = chosen if chosen or not unknown else list(options)
+            picked, unknown = values_from_url(in_url, options)
+            st.session_state[key] = picked if picked or not unknown else list(options)
         else:
             st.session_state[key] = [o for o in st.session_state.get(kept, options) if o in options]
-    chosen = container.multiselect(
+    picked = container.multiselect(
         label, options=list(options), format_func=format_func, key=key, help=help, placeholder="Choose…"
     )
     if unknown:
         container.warning(
-            f"The link asked for {label.lower()} this dashboard does not have: {', '.join(unknown)}. "
-            + ("Showing the others." if chosen != list(options) else "Showing all of them."),
+            unknown_values_message(label, unknown, all_shown=picked == list(options)),
             icon=":material/link_off:",
         )
-    st.session_state[kept] = chosen
-    st.session_state[written] = write_to_url(key, chosen, options)
-    return chosen
+    st.session_state[kept] = picked
+    st.session_state[written] = write_to_url(key, picked, options)
+    return picked
+
+
+def unknown_values_message(label: str, unknown: Sequence[str], all_shown: bool) -> str:
+    """A few lines whatever the link holds, and every value in it shown literally, never as Markdown."""
+    what = f"{len(unknown):,} values" if len(unknown) > 1 else "a value"
+    return (
+        f"The link asked for {what} under {text.escape_markdown(label.lower())} that this dashboard does "
+        f"not have: {text.escape_markdown(text.summarize(unknown))}. "
+        + ("Showing all of them." if all_shown else "Showing the others.")
+    )
 
 
 def values_from_url(values: Sequence[str], options: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -74,28 +130,22 @@ def values_from_url(values: Sequence[str], options: Sequence[str]) -> tuple[list
     are not options. An empty parameter (?region=) asks for none."""
     by_key = {o.casefold(): o for o in options}
     wanted = [v.strip() for v in values if v.strip()]
-    chosen = {by_key[v.casefold()] for v in wanted if v.casefold() in by_key}
-    unknown = [v for v in wanted if v.casefold() not in by_key]
-    return [o for o in options if o in chosen], unknown
+    picked = {by_key[v.casefold()] for v in wanted if v.casefold() in by_key}
+    unknown = list(dict.fromkeys(v for v in wanted if v.casefold() not in by_key))
+    return [o for o in options if o in picked], unknown
 
 
-def write_to_url(key: str, chosen: Sequence[str], everything: Sequence[str]) -> list[str]:
+def write_to_url(key: str, picked: Sequence[str], everything: Sequence[str]) -> list[str]:
     """Keep the link short: no parameter when all is chosen, an empty one when nothing is.
 
     Returns the parameter's values as st.query_params.get_all will read them back.
     """
-    if list(chosen) == list(everything):
+    if list(picked) == list(everything):
         if key in st.query_params:
             del st.query_params[key]
         return []
-    st.query_params[key] = list(chosen) if chosen else ""
-    return list(chosen) if chosen else [""]
-
-
-def selected_regions(all_codes: Sequence[str]) -> list[str]:
-    """The regions chosen in the sidebar, in the data's order (all of them before the widget exists)."""
-    chosen = st.session_state.get(REGION_KEY, list(all_codes))
-    return [c for c in all_codes if c in chosen]
+    st.query_params[key] = list(picked) if picked else ""
+    return list(picked) if picked else [""]
 
 
 def filter_regions(frame: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:

@@ -11,8 +11,13 @@ from collections.abc import Sequence
 
 # Every ASCII punctuation character: CommonMark lets a backslash escape any of them, and each
 # Markdown construct, Streamlit directive, maths span, HTML tag, entity and autolink needs at least
-# one ("http\://x" and "www\.x" are no longer URLs, ":red\[" no longer a colour).
+# one (":red\[" is no longer a colour, "\$x\$" no longer maths, "\<b\>" no longer a tag).
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Streamlit's renderer also autolinks URLs and e-mail addresses found in the text after escapes are
+# resolved (GFM autolink literals: "http://", "www.", "a@b", "mailto:"). An invisible word joiner
+# (U+2060) before their colon, at sign and the dot after "www" leaves nothing for it to find.
+_AUTOLINK_TRIGGERS = re.compile(r"(?i)(?=[:@])|(?<=www)(?=\.)")
+WORD_JOINER = "\u2060"
 _WHITESPACE = re.compile(r"\s+")
 MAX_TEXT_CHARS = 120
 MAX_ITEMS_SHOWN = 5
@@ -20,7 +25,7 @@ MAX_ITEMS_SHOWN = 5
 
 def escape_markdown(text: str) -> str:
     """Show `text` as the characters it holds, never as Markdown, HTML, maths, icons or links."""
-    return _PUNCTUATION.sub(r"\\\1", text)
+    return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_TRIGGERS.sub(WORD_JOINER, text))
 
 
 def shorten(text: str, limit: int = MAX_TEXT_CHARS) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,24 +10,25 @@ import streamlit as st
 
 from dashboard.data import DataFileError
 from dashboard.export import to_csv_bytes
+from dashboard.filters import Filter
+from dashboard.text import escape_markdown, literal
 
 T = TypeVar("T")
-MAX_PROBLEMS_SHOWN = 8
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|~$])")
-
-
-def escape_markdown(text: str) -> str:
-    """Show data as the characters it holds, never as Markdown (or HTML) formatting."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+MAX_PROBLEMS_SHOWN = 5
+MAX_PROBLEM_CHARS = 300
 
 
 def data_error_message(err: DataFileError) -> str:
-    """The text of the error box: file, then each problem with its line and column."""
+    """The error box: the file, then its first few problems (line, column, what to fix), each one line.
+
+    Problems quote cells of the file, so each is shortened and escaped: a 10,000-character cell or
+    100,000 bad rows still make a message of a few lines.
+    """
     shown = err.problems[:MAX_PROBLEMS_SHOWN]
-    lines = [f"**{escape_markdown(err.file)} cannot be used as it is.** Fix the file and reload the page."]
-    lines += [f"- {escape_markdown(str(p))}" for p in shown]
+    lines = [f"**{literal(err.file)} cannot be used as it is.** Fix the file and reload the page."]
+    lines += [f"- {literal(str(p), MAX_PROBLEM_CHARS)}" for p in shown]
     if len(err.problems) > len(shown):
-        lines.append(f"- …and {len(err.problems) - len(shown)} more problems in the same file.")
+        lines.append(f"- …and {len(err.problems) - len(shown):,} more problems in the same file.")
     return "\n".join(lines)
 
 
@@ -70,11 +70,12 @@ def region_independent_note(what: str) -> None:
     )
 
 
-def stop_if_nothing_chosen(chosen: list[str], what: str, where: str) -> None:
+def stop_if_nothing_chosen(chosen: list[str], spec: Filter, where: str) -> None:
     """An empty filter gets a hint, not an empty chart."""
     if not chosen:
         st.info(
-            f"No {what} is selected. Pick one or more {what_plural(what)} {where} to see them here.",
+            f"No {spec.noun} is selected. "
+            f"Pick one or more {what_plural(spec.noun)} {where} to see them here.",
             icon=":material/filter_alt:",
         )
         st.stop()

@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from dashboard.text import shorten, summarize
+
 # The real files are a few kB; anything this big is a mistake (or an attack), not data.
 MAX_FILE_BYTES = 5_000_000
 
@@ -45,8 +47,9 @@ class DataFileError(Exception):
 
 
 def _quoted(value: object) -> str:
+    """A cell as a message quotes it: short, whatever the file holds."""
     text = str(value)
-    return "an empty cell" if text == "" else f"'{text}'"
+    return "an empty cell" if text == "" else f"'{shorten(text, 60)}'"
 
 
 def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
@@ -209,10 +212,10 @@ def check_duplicates(frame: pd.DataFrame, keys: list[str], label: str) -> None:
     for values, group in dupes.groupby(keys, sort=False):
         lines = [int(i) for i in group.index]
         # A list of keys makes pandas group by tuples, even for a single key.
-        pair = ", ".join(f"{k}={v}" for k, v in zip(keys, values, strict=True))
+        pair = ", ".join(f"{k}={shorten(v, 60)}" for k, v in zip(keys, values, strict=True))
         problems.append(
             Problem(
-                f"{pair} appears on lines {', '.join(map(str, lines))}; "
+                f"{pair} appears on {len(lines):,} lines ({summarize([str(n) for n in lines])}); "
                 f"keep one row per {' and '.join(keys)}.",
                 lines[1],
                 keys[-1],

@@ -16,19 +16,15 @@ ui.region_independent_note("AWS services")
 all_skills = ui.load_or_stop(data.load_skills)
 services = ui.load_or_stop(data.load_aws_services)
 usage = skills.service_usage(all_skills, services)
-families = list(dict.fromkeys(usage["family"]))
-
 left, right = st.columns([3, 1])
 with left:
-    chosen = filters.url_multiselect(
-        st, "Service families", families, filters.FAMILY_KEY, help="Kept in the link, like the region filter."
-    )
+    chosen = filters.widget(filters.FAMILY)
 with right:
     order = st.segmented_control(
         "Sort", ["family", "total"], default="family", required=True, key="service-sort",
         format_func={"family": "By family", "total": "By total use"}.get,
     )  # fmt: skip
-ui.stop_if_nothing_chosen(chosen, "service family", "above")
+ui.stop_if_nothing_chosen(chosen, filters.FAMILY, "above")
 view = skills.sort_usage(filters.filter_values(usage, "family", chosen), order)
 
 ml_count, ai_count, both_count = st.columns(3)
@@ -41,7 +37,7 @@ ui.chart(figure, key="service-usage", alt=alt_text.service_usage_alt(view))
 st.dataframe(view, hide_index=True, column_config=ui.SERVICE_COLUMNS)
 ui.download_csv(
     view,
-    export.csv_filename("aws-services", export.scope_label(chosen, families, "all-families")),
+    export.csv_filename("aws-services", export.scope_label(chosen, filters.FAMILY.options(), "all-families")),
     label="Download AWS services (CSV)",
     key="download-services",
 )

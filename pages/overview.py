@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import data, export, shell, ui
+from dashboard.text import escape_markdown
 
 shell.ensure_app_shell()
 
@@ -19,10 +20,10 @@ comparison = ui.load_or_stop(data.load_comparison)
 # unlabelled second paragraph would leave the reader guessing which role it describes.
 for row in comparison.itertuples(index=False):
     with st.container(border=True):
-        st.markdown(f"**{ui.escape_markdown(row.aspect)}**")
+        st.markdown(f"**{escape_markdown(row.aspect)}**")
         ml, ai = st.columns(2)
-        ml.markdown(f":blue[**ML Engineer**]  \n{ui.escape_markdown(row.ml_engineer)}")
-        ai.markdown(f":orange[**AI Engineer**]  \n{ui.escape_markdown(row.ai_engineer)}")
+        ml.markdown(f":blue[**ML Engineer**]  \n{escape_markdown(row.ml_engineer)}")
+        ai.markdown(f":orange[**AI Engineer**]  \n{escape_markdown(row.ai_engineer)}")
 
 ui.download_csv(
     comparison,
@@ -32,9 +33,9 @@ ui.download_csv(
 )
 
 st.subheader("Explore")
-st.page_link("pages/salaries.py", label="Salary bands in five regions, and the ML − AI gap", icon="💰")
-st.page_link("pages/skills.py", label="Skills each role needs, and the ones they share", icon="🧩")
-st.page_link("pages/aws_services.py", label="AWS services each role uses, by family", icon="🧰")
+for spec in shell.PAGES:
+    if spec.blurb:
+        st.page_link(shell.st_page(spec), label=spec.blurb)
 with st.expander("Where the numbers come from", icon=":material/source:"):
     st.markdown(
         "Every figure comes from Mythili Sivakumar, *ML Engineer vs AI Engineer on AWS: "

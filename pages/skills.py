@@ -11,11 +11,8 @@ st.caption("Every skill, tool and service the article names for each role, from 
 ui.region_independent_note("Skills")
 
 all_skills = ui.load_or_stop(data.load_skills)
-categories = list(dict.fromkeys(all_skills["category"]))
-chosen = filters.url_multiselect(
-    st, "Categories", categories, filters.CATEGORY_KEY, help="Kept in the link, like the region filter."
-)
-ui.stop_if_nothing_chosen(chosen, "category", "above")
+chosen = filters.widget(filters.CATEGORY)
+ui.stop_if_nothing_chosen(chosen, filters.CATEGORY, "above")
 view = filters.filter_values(all_skills, "category", chosen)
 sets = skills.skill_sets(view)
 
@@ -43,7 +40,7 @@ for tab, label in zip(tabs, labels, strict=True):
     )
 ui.download_csv(
     table,
-    export.csv_filename("skills", export.scope_label(chosen, categories, "all-categories")),
+    export.csv_filename("skills", export.scope_label(chosen, filters.CATEGORY.options(), "all-categories")),
     label="Download skills (CSV)",
     key="download-skills",
 )

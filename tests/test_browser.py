@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import pytest
@@ -203,13 +204,54 @@ def test_aws_services_download_matches_the_chart_shown(page, base_url):
 
 
 def test_a_deep_link_as_a_servers_first_visit_gets_the_full_app(browser):
-    """A pages/ folder starts Streamlit in its legacy mode; the first visitor must not notice."""
+    """A pages/ folder starts Streamlit in its legacy mode; the first visitor must not notice.
+
+    Legacy mode also draws a sidebar menu and the page's heading, but from file names and without
+    the app's shared region filter: only the real shell has "Skills overlap" and the filter.
+    """
     with running_app() as fresh:
-        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
         tab = context.new_page()
-        open_app(tab, f"{fresh}/skills?category=data")
+        open_app(tab, f"{fresh}/salaries?region=IN")
         assert tab.locator('[role="dialog"]').count() == 0
-        assert tab.locator("h1").first.inner_text().startswith("Skills")
-        assert tab.locator('[data-testid="stSidebarNav"]').count() == 1
-        assert "category=data" in tab.url
+        menu = tab.locator('[data-testid="stSidebarNav"]').get_by_role("link").all_inner_texts()
+        assert [m.split("\n")[-1].strip() for m in menu] == [
+            "Overview",
+            "Salaries",
+            "Skills overlap",
+            "AWS services",
+        ]
+        assert chosen_regions(tab) == ["🇮🇳 India"]
+        assert panel_titles(tab) == ["🇮🇳 India · INR"]
+        assert tab.url.endswith("/salaries?region=IN")
         context.close()
+
+
+# Each short enough to be quoted whole; a long value is shortened (tests/test_pages.py).
+HOSTILE_LINK_VALUES = [
+    "[Sign in](http://evil.example/x)",
+    "![x](http://evil.example/p.png)",
+    ":red[**alarm**] $x^2$",
+    "<img src=x onerror=alert(1)>",
+]
+
+
+def test_a_hostile_link_value_is_shown_as_text_and_fetches_nothing(browser, base_url):
+    """Link values land in the app's own warning: they must stay text, not links, images or styles."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    outside: list[str] = []
+    context.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"),
+        lambda route: (outside.append(route.request.url), route.abort()),
+    )
+    tab = context.new_page()
+    tab.on("dialog", lambda d: (outside.append(f"dialog: {d.message}"), d.dismiss()))
+    query = urlencode({"region": HOSTILE_LINK_VALUES}, doseq=True)
+    open_app(tab, f"{base_url}/salaries?{query}")
+    warning = tab.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
+    shown = " ".join(warning.inner_text().replace("\u2060", "").split())
+    for value in HOSTILE_LINK_VALUES:
+        assert value in shown
+    assert warning.locator("a, img, strong, span[class*=katex]").count() == 0
+    assert outside == []
+    context.close()

@@ -93,7 +93,7 @@ def _error(loader) -> validation.DataFileError:
         ("AI Engineer,CA,CAD", "AI Engineer,XX,CAD", 4, "country_code", "'XX' is not an ISO 3166-1 alpha-2"),
         ("AI Engineer,AU,AUD", "AI Engineer,AU,AUX", 6, "currency", "'AUX' is not an ISO 4217 currency code"),
         ("ML Engineer,US,USD", "Data Engineer,US,USD", 3, "role", "'Data Engineer' is not a role"),
-        ("ML Engineer,IN,INR", "ML Engineer,GB,GBP", 11, "country_code", "appears on lines 9, 11"),
+        ("ML Engineer,IN,INR", "ML Engineer,GB,GBP", 11, "country_code", "appears on 2 lines (9, 11)"),
         ("US,USD,150000,240000,2026", "US,USD,150000,240000,20266", 3, "year", "not a plausible year"),
         (
             "ML Engineer,GB,GBP",

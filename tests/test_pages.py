@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import datafiles, filters, skills, ui
-from tests.conftest import rewrite
+from dashboard import datafiles, filters, skills
+from tests.conftest import rewrite, shown
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/overview.py", "pages/salaries.py", "pages/skills.py", "pages/aws_services.py"]
@@ -41,7 +41,7 @@ def test_overview_lays_the_comparison_side_by_side():
     texts = [m.value for m in at.markdown]
     assert "**Primary role**" in texts
     assert ":blue[**ML Engineer**]  \nImproves model accuracy" in texts
-    assert ":orange[**AI Engineer**]  \nBuilds end-to-end intelligent solutions" in texts
+    assert ":orange[**AI Engineer**]  \nBuilds end\\-to\\-end intelligent solutions" in texts
     assert [link.proto.page for link in at.get("page_link")] == ["salaries", "skills", "aws_services"]
     assert "Mythili Sivakumar" in at.expander[0].markdown[0].value
     assert [b.label for b in at.get("download_button")] == ["Download comparison (CSV)"]
@@ -59,7 +59,7 @@ def test_salaries_with_india_alone_show_only_indias_two_bands():
     ]
     gaps = plotly_traces(at, 1)[0]
     assert gaps["x"] == [75.0]
-    assert at.table[1].value["At midpoint"].tolist() == ["+₹6 LPA"]
+    assert [shown(v) for v in at.table[1].value["At midpoint"]] == ["+₹6 LPA"]
 
 
 def test_salary_downloads_do_not_rerun_and_name_the_regions():
@@ -90,10 +90,10 @@ def test_bad_salary_file_is_explained_and_the_app_keeps_running(data_dir):
     rewrite(data_dir / "salaries.csv", "GB,GBP,43000,77000", "GB,GBP,83000,77000")
     at = open_page("pages/salaries.py")
     assert not at.exception
-    message = at.error[0].value
+    message = shown(at.error[0].value)
     assert "data/salaries.csv" in message
-    assert "line 8, column 'salary\\_min'" in message
-    assert "above salary\\_max" in message
+    assert "line 8, column 'salary_min'" in message
+    assert "above salary_max" in message
     at.switch_page("pages/overview.py").run()
     assert not at.exception and not at.error
 
@@ -188,18 +188,14 @@ def test_aws_service_missing_a_family_is_explained(data_dir):
     rewrite(data_dir / "aws_services.csv", "Amazon Lex,AI services\n", "")
     at = open_page("pages/aws_services.py")
     assert not at.exception
-    assert "Amazon Lex" in at.error[0].value
-    assert "data/skills" in at.error[0].value
+    assert "Amazon Lex" in shown(at.error[0].value)
+    assert "data/skills.csv" in shown(at.error[0].value)
 
 
 def test_table_cells_are_shown_as_written_not_as_markdown():
     at = open_page("pages/salaries.py", regions=["US"])
     # A backslash keeps two dollar amounts on a line from turning into LaTeX.
-    assert at.table[0].value["Minimum"].tolist() == ["\\$140,000", "\\$150,000"]
-
-
-def test_markdown_in_data_is_escaped():
-    assert ui.escape_markdown("**x** :red[y] $a$ <b>") == "\\*\\*x\\*\\* :red\\[y\\] \\$a\\$ \\<b\\>"
+    assert at.table[0].value["Minimum"].tolist() == ["\\$140\\,000", "\\$150\\,000"]
 
 
 def test_a_link_with_only_unknown_regions_says_so_and_shows_all():
