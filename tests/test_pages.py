@@ -59,6 +59,11 @@ def test_salaries_with_india_alone_show_only_indias_two_bands():
     ]
     gaps = plotly_traces(at, 1)[0]
     assert gaps["x"] == [75.0]
+    alts = [chart.proto.alt for chart in at.get("plotly_chart")]
+    assert alts == [
+        "Annual salary bands. India: AI Engineer ₹6 LPA to ₹10 LPA; ML Engineer ₹10 LPA to ₹18 LPA.",
+        "ML Engineer pay versus AI Engineer at the band midpoint: India +75.0%.",
+    ]
     assert [shown(v) for v in at.table[1].value["At midpoint"]] == ["+₹6 LPA"]
 
 
@@ -221,6 +226,9 @@ def test_a_page_filter_is_remembered_while_visiting_other_pages():
     at = open_page("pages/skills.py")
     at.multiselect(key=filters.CATEGORY_KEY).set_value(["data"]).run()
     at.switch_page("pages/aws_services.py").run()
+    # A browser's page switch empties the query string; AppTest keeps it unless told.
+    for key in list(at.query_params):
+        del at.query_params[key]
     at.switch_page("pages/skills.py").run()
     assert at.multiselect(key=filters.CATEGORY_KEY).value == ["data"]
     assert at.query_params[filters.CATEGORY_KEY] == "data"
