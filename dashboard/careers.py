@@ -29,7 +29,7 @@ def certification_summary(certs: pd.DataFrame) -> pd.DataFrame:
 
 
 def certification_items(certs: pd.DataFrame, code: str, kind: str) -> pd.DataFrame:
-    """One list of one certification ('validates', 'knowledge', …) with quotes and caveats, in article order."""
+    """One list of a certification ('validates', 'knowledge', …) with quotes and caveats, article order."""
     rows = certs[(certs["code"] == code) & (certs["kind"] == kind)]
     return rows[["value", "quote", "checks", "caveat"]].reset_index(drop=True)
 
@@ -90,6 +90,5 @@ def faq_table(faq: pd.DataFrame, salaries: pd.DataFrame, careers: pd.DataFrame) 
             )
         else:
             evidence.append("")
-    return faq.assign(evidence=evidence)[["number", "role", "question", "quote", "caveat", "evidence"]].reset_index(
-        drop=True
-    )
+    columns = ["number", "role", "question", "quote", "caveat", "evidence"]
+    return faq.assign(evidence=evidence)[columns].reset_index(drop=True)
