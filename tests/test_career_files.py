@@ -24,14 +24,34 @@ def _article_path() -> Path | None:
     return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
 
 
-@pytest.fixture(scope="module")
-def article() -> str:
+def _load_article() -> str:
+    """The article's text; skipped where it is absent, but a failure in CI, where it must be."""
     path = _article_path()
     if path is None:
         if os.environ.get("CI") == "true":
             pytest.fail("the source article is missing; set CAREERS_ARTICLE to its path")
         pytest.skip("the source article is not beside this checkout (set CAREERS_ARTICLE)")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return _load_article()
+
+
+def _outcome_without_article(monkeypatch: pytest.MonkeyPatch, ci: str) -> type[BaseException] | None:
+    monkeypatch.setattr(f"{__name__}._article_path", lambda: None)
+    monkeypatch.setenv("CI", ci)
+    try:
+        _load_article()
+    except BaseException as outcome:  # pytest's skip and fail are BaseExceptions; catch them to compare
+        return type(outcome)
+    return None
+
+
+def test_a_missing_article_skips_locally_but_fails_in_ci(monkeypatch):
+    assert _outcome_without_article(monkeypatch, "true") is pytest.fail.Exception
+    assert _outcome_without_article(monkeypatch, "false") is pytest.skip.Exception
 
 
 @pytest.mark.parametrize(
