@@ -74,6 +74,8 @@ SKILL_SCHEMA = pa.DataFrameSchema(
         "category": Column(str, _one_of(SKILL_CATEGORIES, "categories")),
         "section": Column(str, _not_blank("article section")),
         "quote": Column(str, _not_blank("words of the article this row comes from")),
+        # Blank for a row that only restates the quote; otherwise our reading of it, shown as ours.
+        "note": Column(str),
     }
 )
 

@@ -51,6 +51,7 @@ def test_skills_cover_every_section_for_both_roles():
         "Business use cases",
         "Certification skill depth",
         "Certification required skills",
+        "Choosing a role",
     }
     for role in domain.ROLES:
         assert set(skills.loc[skills["role"] == role, "section"]) == sections
