@@ -256,7 +256,7 @@ PARSERS = {
             "ML Engineer,Data Scientist,Data scientist",
             9,
             "career",
-            "appears on lines 8, 9",
+            "appears on 2 lines (8, 9)",
         ),
         (CAREERS, "AI Engineer,Robotics engineer,", "AI Engineer,,", 4, "career", "must not be empty"),
         (
@@ -290,7 +290,7 @@ PARSERS = {
             "4,AI Engineer,How does",
             6,
             "number",
-            "number=4 appears on lines 5, 6",
+            "number=4 appears on 2 lines (5, 6)",
         ),
         (
             FAQ,
