@@ -123,7 +123,9 @@ def format_range(low: float, high: float, currency: str) -> str:
 
 
 def format_range_compact(low: float, high: float, currency: str) -> str:
-    """A band that fits inside a bar: '$150k–$240k', '₹10L–₹18L', 'Int$48k–Int$90k'."""
+    """A band that fits inside a bar: '$150k–$240k', '₹10L–₹18L', 'Int$86k–Int$143k' (to the thousand)."""
+    step = LAKH / 10 if currency == "INR" and min(low, high) >= LAKH else 1000
+    low, high = round(low / step) * step, round(high / step) * step
     return f"{format_tick(low, currency)}–{format_tick(high, currency)}"
 
 

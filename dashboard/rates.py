@@ -216,3 +216,12 @@ def rates_caption(rates: pd.DataFrame, unit: Unit, currencies: list[str]) -> str
         f"({INDICATOR_NAMES[indicator]}), {year}, https://data.worldbank.org/indicator/{indicator} "
         "(CC BY 4.0)."
     )
+
+
+def unit_title(unit: Unit, converted: pd.DataFrame) -> str:
+    """'US$ at market exchange rates, World Bank 2025': the unit as a chart title names it."""
+    if unit.is_local:
+        return "each region's own currency"
+    years = ", ".join(str(y) for y in dict.fromkeys(converted["rate_year"].dropna()))
+    what = "US$ at market exchange rates" if unit is USD else "international $ at purchasing power parity"
+    return f"{what}, World Bank {years}"
