@@ -161,7 +161,7 @@ def _local_band(low: float, high: float, currency: str) -> str:
 
 def _two_line_title(what: str, unit_title: str) -> dict:
     """What the chart shows, then its unit on a line of its own: one long line is cut off on a phone."""
-    return dict(text=plot_text(what) + "<br>" + plot_text(unit_title), x=0)
+    return dict(text=plot_text(what), subtitle=dict(text=plot_text(unit_title), font=dict(size=13)), x=0)
 
 
 def _signed_ticks(values: list[float]) -> list[float]:
@@ -220,11 +220,11 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
                     plot_text(format_range_compact(lo, hi, currency))
                     for lo, hi in zip(rows["converted_min"], rows["converted_max"], strict=True)
                 ],
-                # Inside where it fits; beside a bar too short for it (India at market rates).
-                textposition="auto",
+                # Inside or not at all: text beside a bar is cut off at the plot's edge on a phone, and
+                # the hover and the table below give every number anyway.
+                textposition="inside",
                 insidetextanchor="middle",
-                insidetextfont=dict(color="white", size=13),
-                outsidetextfont=dict(size=13),
+                textfont=dict(color="white", size=13),
                 customdata=rows[
                     ["converted_min", "converted_max", "country_code", "currency", "rate"]
                 ].values.tolist(),
@@ -233,7 +233,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
             )
         )
     ticks = nice_ticks(float(converted["converted_max"].max()))
-    top_px, bottom_px = 90, 50
+    top_px, bottom_px = 115, 50  # a title and its subtitle, then a legend that wraps to two rows on a phone
     fig.update_layout(
         title=_two_line_title("Annual salary bands", rates.unit_title(unit, converted)),
         barmode="group",

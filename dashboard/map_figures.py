@@ -101,7 +101,8 @@ def salary_map_figure(view: pd.DataFrame, fx_rates: pd.DataFrame, role: str, uni
     fig.update_layout(
         # Two short lines: one long title is cut off at phone width.
         title=dict(
-            text=plot_text(f"{role}: band midpoint") + "<br>" + plot_text(rates.unit_title(shown, converted)),
+            text=plot_text(f"{role}: band midpoint"),
+            subtitle=dict(text=plot_text(rates.unit_title(shown, converted)), font=dict(size=13)),
             x=0,
         ),
         height=480,
