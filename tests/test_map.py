@@ -38,7 +38,8 @@ def test_every_region_shares_one_axis_carrying_the_converted_numbers(salaries, f
     ticks = list(fig.layout.xaxis.ticktext)
     assert ticks[0] == f"{prefix}0" and ticks[-1] == f"{prefix}250k"
     assert unit.label in fig.layout.xaxis.title.text
-    assert "World Bank 2025" in fig.layout.title.text
+    assert fig.layout.title.subtitle.text == rates.unit_title(unit, converted)
+    assert "World Bank 2025" in fig.layout.title.subtitle.text
 
 
 def test_india_and_the_uk_on_one_axis_at_market_rates(salaries, fx):
@@ -100,7 +101,7 @@ def test_map_in_local_mode_colours_in_us_dollars(salaries, fx):
     [trace] = fig.data
     assert len(trace.locations) == 5
     assert trace.z[list(trace.locations).index("USA")] == 180_000
-    assert "US$ at market exchange rates" in fig.layout.title.text
+    assert "US$ at market exchange rates" in fig.layout.title.subtitle.text
     assert map_figures.map_unit(rates.LOCAL) is rates.USD
 
 
