@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.money import format_money, format_signed_percent
+from dashboard import rates
+from dashboard.map_figures import map_unit
+from dashboard.money import format_amount, format_money, format_signed_amount, format_signed_percent
 from dashboard.skills import SkillSets
 
 
@@ -42,4 +44,53 @@ def service_usage_alt(view: pd.DataFrame) -> str:
     return (
         f"{len(view)} AWS services by role, sized by how many article sections name them. "
         f"Used by both roles: {', '.join(shared) if shared else 'none'}."
+    )
+
+
+# --- One scale for all regions ------------------------------------------------------------------------
+
+
+def salary_bands_unit_alt(converted: pd.DataFrame, unit: rates.Unit) -> str:
+    """The salary chart's description in the chosen unit; in local mode the same as salary_bands_alt."""
+    if unit.is_local:
+        return salary_bands_alt(converted)
+    parts = []
+    for code in dict.fromkeys(converted["country_code"]):
+        region = converted[converted["country_code"] == code]
+        bands = "; ".join(
+            f"{r.role} {format_amount(r.converted_min, unit.currency)} to "
+            f"{format_amount(r.converted_max, unit.currency)}"
+            for r in region.itertuples()
+        )
+        parts.append(f"{region['country'].iloc[0]}: {bands}")
+    return (
+        f"Annual salary bands on one scale, in {rates.unit_title(unit, converted)}. " + ". ".join(parts) + "."
+    )
+
+
+def salary_gap_unit_alt(gaps: pd.DataFrame, unit: rates.Unit) -> str:
+    """The gap chart's description: regions in the chart's order, the gap in the unit and in %."""
+    if unit.is_local:
+        return salary_gap_alt(gaps)
+    items = ", ".join(
+        f"{c} {format_signed_amount(g, unit.currency)} ({format_signed_percent(p)})"
+        for c, g, p in zip(gaps["country"], gaps["gap_midpoint"], gaps["gap_midpoint_pct"], strict=True)
+    )
+    return (
+        f"ML Engineer minus AI Engineer at the band midpoint, in {rates.unit_title(unit, gaps)}, "
+        f"largest ML lead first: {items}."
+    )
+
+
+def salary_map_alt(view: pd.DataFrame, fx_rates: pd.DataFrame, role: str, unit: rates.Unit) -> str:
+    """The map's description: each coloured country with its midpoint; every other country is grey."""
+    shown = map_unit(unit)
+    converted = rates.convert_salaries(view[view["role"] == role], fx_rates, shown)
+    items = ", ".join(
+        f"{c} {format_amount(m, shown.currency)}"
+        for c, m in zip(converted["country"], converted["converted_midpoint"], strict=True)
+    )
+    return (
+        f"World map of the {role} band midpoint in {rates.unit_title(shown, converted)}, darker for "
+        f"more: {items}. Countries without data are grey."
     )

@@ -6,6 +6,7 @@ the file, the line and the column, so the page can show it instead of a tracebac
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.pandas import Check, Column
 
-from dashboard import regions
+from dashboard import rates, regions
 from dashboard.domain import AWS_SERVICE, ROLES, SERVICE_FAMILIES, SKILL_CATEGORIES
 from dashboard.validation import (
     DataFileError,
@@ -189,3 +190,79 @@ def parse_comparison() -> pd.DataFrame:
     frame, label = _read_validated("comparison.csv", COMPARISON_SCHEMA)
     check_duplicates(frame, ["aspect"], label)
     return frame
+
+
+# --- fx_rates.csv: World Bank exchange rates and PPP factors, one row per currency and indicator ----
+
+
+def _is_positive_number(text: str) -> bool:
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(value) and value > 0
+
+
+FX_RATE_SCHEMA = pa.DataFrameSchema(
+    {
+        "currency": Column(
+            str,
+            Check(
+                regions.is_currency_code,
+                element_wise=True,
+                error="is not an ISO 4217 currency code (such as USD, GBP or INR)",
+            ),
+        ),
+        "indicator": Column(str, _one_of(rates.INDICATORS, "World Bank indicators")),
+        "year": Column("int64", Check.in_range(1990, 2100, error="is not a plausible year"), coerce=True),
+        # Checked as text: a rate is a decimal (0.75947396), and 'not a whole number' would mislead.
+        "value": Column(
+            str,
+            Check(
+                _is_positive_number,
+                element_wise=True,
+                error="is not a positive number; give local currency units per US$ or per "
+                "international $, such as 1.39810566",
+            ),
+        ),
+        "source": Column(str, _not_blank("source of the rate")),
+    }
+)
+
+
+def parse_fx_rates(salaries: pd.DataFrame) -> pd.DataFrame:
+    """Validated rates (value as float), one per currency and indicator, for exactly the salary currencies."""
+    frame, label = _read_validated("fx_rates.csv", FX_RATE_SCHEMA)
+    frame["currency"] = frame["currency"].str.upper()
+    check_duplicates(frame, ["currency", "indicator"], label)
+    frame["value"] = frame["value"].astype(float)
+    used = dict.fromkeys(salaries["currency"])
+    problems = [
+        Problem(
+            f"{cur} has rates here but no row in data/salaries.csv uses it; remove its rows or add "
+            "the salaries they are for.",
+            int(i),
+            "currency",
+        )
+        for i, cur in frame["currency"].items()
+        if cur not in used
+    ]
+    for indicator in rates.INDICATORS:
+        have = set(frame.loc[frame["indicator"] == indicator, "currency"])
+        for cur in used:
+            if cur in have:
+                continue
+            lines = ", ".join(str(int(i)) for i in salaries.index[salaries["currency"] == cur])
+            problems.append(
+                Problem(
+                    f"{cur} has no {indicator} rate, but data/salaries.csv uses it (line {lines}). Add a row "
+                    f"{cur},{indicator},<year>,<local currency {_PER[indicator]}>,<source>.",
+                    column="currency",
+                )
+            )
+    if problems:
+        raise DataFileError(label, problems)
+    return frame
+
+
+_PER = {rates.MARKET_RATE: "per US$", rates.PPP_FACTOR: "per international $"}

@@ -6,13 +6,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard import rates
 from dashboard.chart_style import FONT, GRID_COLOUR, plot_text
 from dashboard.domain import ROLE_COLOURS, ROLES
 from dashboard.money import (
     format_money,
     format_money_short,
+    format_range,
+    format_range_compact,
     format_range_short,
+    format_signed_amount,
     format_signed_percent,
+    format_tick,
     nice_ticks,
 )
 
@@ -129,6 +134,169 @@ def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
             title="ML vs AI, band midpoint",
             ticksuffix="%",
             range=[-span * 1.3, span * 1.3],
+            zeroline=True,
+            zerolinewidth=2,
+            zerolinecolor="rgba(128,128,128,0.8)",
+        ),
+        yaxis=dict(autorange="reversed"),
+        showlegend=False,
+    )
+    return fig
+
+
+# --- One scale for all regions (US$ or international $): see dashboard.rates -------------------------
+
+UNIT_ROW_PX = 90
+
+
+def _region_label(row: pd.Series) -> str:
+    return plot_text(f"{row['flag']} {row['country']}")
+
+
+def _local_band(low: float, high: float, currency: str) -> str:
+    """The band as the article writes it, for India also in full: '₹10 LPA – ₹18 LPA (₹10,00,000 – …)'."""
+    text = f"{format_money(low, currency)} – {format_money(high, currency)}"
+    return f"{text} ({format_range(low, high, currency)})" if currency == "INR" else text
+
+
+def _two_line_title(what: str, unit_title: str) -> dict:
+    """What the chart shows, then its unit on a line of its own: one long line is cut off on a phone."""
+    return dict(text=plot_text(what), subtitle=dict(text=plot_text(unit_title), font=dict(size=13)), x=0)
+
+
+def _signed_ticks(values: list[float]) -> list[float]:
+    """Round ticks covering negative and positive values alike, 0 included."""
+    span = max([abs(v) for v in values] + [1.0])
+    ticks = nice_ticks(span, count=3)
+    return sorted({-t for t in ticks} | set(ticks)) if min(values, default=0) < 0 else ticks
+
+
+def _signed_tick(value: float, currency: str) -> str:
+    return ("−" if value < 0 else "+" if value > 0 else "") + format_tick(abs(value), currency)
+
+
+def salary_figure(converted: pd.DataFrame, unit: rates.Unit) -> go.Figure:
+    """The salary chart for the money switch: local currency panels, or every region on one axis."""
+    if unit.is_local:
+        return salary_bands_figure(converted)
+    return salary_bands_one_axis_figure(converted, unit)
+
+
+def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> go.Figure:
+    """Every region on ONE x-axis in US$ or international $: a row per region, a floating bar per role.
+
+    Takes rates.convert_salaries output; the bars run from converted_min to converted_max, so
+    regions compare directly. Hovers give the band in local currency and the rate used.
+    """
+    currency = unit.currency
+    codes = list(dict.fromkeys(converted["country_code"]))
+    labels = {code: _region_label(converted[converted["country_code"] == code].iloc[0]) for code in codes}
+    fig = go.Figure()
+    # Plotly stacks a group's bars bottom-up; adding AI first puts the ML bar on top, as in local mode.
+    for role in reversed(ROLES):
+        rows = converted[converted["role"] == role]
+        if rows.empty:
+            continue
+        hovers = [
+            plot_text(f"{role} · {r.country}")
+            + "<br>"
+            + plot_text(f"{format_range(r.converted_min, r.converted_max, currency)} in {unit.label}")
+            + "<br>"
+            + plot_text(f"Local: {_local_band(r.salary_min, r.salary_max, r.currency)}")
+            + "<br>"
+            + plot_text(f"Rate: {rates.rate_text(r.currency, r.rate, r.rate_indicator, r.rate_year)}")
+            for r in rows.itertuples()
+        ]
+        fig.add_trace(
+            go.Bar(
+                name=role,
+                legendgroup=role,
+                orientation="h",
+                y=[labels[c] for c in rows["country_code"]],
+                base=rows["converted_min"].tolist(),
+                x=(rows["converted_max"] - rows["converted_min"]).round(2).tolist(),
+                marker_color=ROLE_COLOURS[role],
+                text=[
+                    plot_text(format_range_compact(lo, hi, currency))
+                    for lo, hi in zip(rows["converted_min"], rows["converted_max"], strict=True)
+                ],
+                # Inside or not at all: text beside a bar is cut off at the plot's edge on a phone, and
+                # the hover and the table below give every number anyway.
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont=dict(color="white", size=13),
+                customdata=rows[
+                    ["converted_min", "converted_max", "country_code", "currency", "rate"]
+                ].values.tolist(),
+                hovertext=hovers,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    ticks = nice_ticks(float(converted["converted_max"].max()))
+    top_px, bottom_px = 115, 50  # a title and its subtitle, then a legend that wraps to two rows on a phone
+    fig.update_layout(
+        title=_two_line_title("Annual salary bands", rates.unit_title(unit, converted)),
+        barmode="group",
+        height=UNIT_ROW_PX * len(codes) + top_px + bottom_px,
+        margin=dict(l=10, r=20, t=top_px, b=bottom_px),
+        legend=dict(
+            orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title=None, traceorder="reversed"
+        ),
+        font=FONT,
+        bargap=0.2,
+        uniformtext=dict(minsize=12, mode="hide"),
+        xaxis=dict(
+            range=[0, ticks[-1]],
+            tickvals=ticks,
+            ticktext=[format_tick(t, currency) for t in ticks],
+            gridcolor=GRID_COLOUR,
+            title=plot_text(unit.label),
+        ),
+        yaxis=dict(categoryorder="array", categoryarray=[labels[c] for c in reversed(codes)]),
+    )
+    return fig
+
+
+def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
+    """ML − AI at the band midpoint in the chosen unit, regions in the gaps' order (largest ML lead first).
+
+    Takes rates.gaps_in_unit output. In local mode money gaps do not compare across currencies,
+    so the bars show the midpoint gap in %, as salary_gap_figure does.
+    """
+    if unit.is_local:
+        return salary_gap_figure(gaps)
+    currency = unit.currency
+    labels = [plot_text(f"{f} {c}") for f, c in zip(gaps["flag"], gaps["country"], strict=True)]
+    values = gaps["gap_midpoint"].tolist()
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=labels,
+            x=values,
+            marker_color=[GAP_COLOURS["ML"] if v >= 0 else GAP_COLOURS["AI"] for v in values],
+            text=[
+                plot_text(f"{format_signed_amount(v, currency)} ({format_signed_percent(p)})")
+                for v, p in zip(values, gaps["gap_midpoint_pct"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[plot_text(s) for s in gaps["statement"]],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    ticks = _signed_ticks(values)
+    span = max(abs(t) for t in ticks)
+    fig.update_layout(
+        title=_two_line_title("ML − AI at the band midpoint", rates.unit_title(unit, gaps)),
+        height=130 + 48 * len(values),
+        margin=dict(l=10, r=40, t=60, b=40),
+        font=FONT,
+        xaxis=dict(
+            title=plot_text(f"ML Engineer minus AI Engineer, {unit.label}"),
+            range=[-span * 1.6, span * 1.6],
+            tickvals=ticks,
+            ticktext=[_signed_tick(t, currency) for t in ticks],
+            gridcolor=GRID_COLOUR,
             zeroline=True,
             zerolinewidth=2,
             zerolinecolor="rgba(128,128,128,0.8)",

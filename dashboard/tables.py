@@ -6,7 +6,15 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from dashboard.money import format_money, format_signed_money, format_signed_percent
+from dashboard import rates
+from dashboard.money import (
+    format_amount,
+    format_money,
+    format_range,
+    format_signed_amount,
+    format_signed_money,
+    format_signed_percent,
+)
 
 SALARY_EXPORT_COLUMNS = [
     "role", "country_code", "country", "currency", "salary_min", "salary_max", "year", "source",
@@ -48,5 +56,106 @@ def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
             "At midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
             "At min": _money(gaps["gap_min"], gaps["currency"], format_signed_money),
             "At max": _money(gaps["gap_max"], gaps["currency"], format_signed_money),
+        }
+    )
+
+
+# --- One scale for all regions: converted amounts with the rate each row used --------------------------
+
+# Named so a spreadsheet reader needs no legend: min_in_unit = salary_min / rate_local_per_unit.
+SALARY_UNIT_EXPORT_COLUMNS = [
+    *SALARY_EXPORT_COLUMNS, "unit", "min_in_unit", "max_in_unit", "midpoint_in_unit",
+    "rate_local_per_unit", "rate_indicator", "rate_year", "rate_source",
+]  # fmt: skip
+GAP_UNIT_EXPORT_COLUMNS = [
+    "country_code", "country", "currency", "unit", "gap_min", "gap_max", "ml_midpoint", "ai_midpoint",
+    "gap_midpoint", "gap_midpoint_pct", "earns_more", "rate_local_per_unit", "rate_indicator", "rate_year",
+]  # fmt: skip
+_UNIT_COLUMN_NAMES = {
+    "converted_currency": "unit",
+    "converted_min": "min_in_unit",
+    "converted_max": "max_in_unit",
+    "converted_midpoint": "midpoint_in_unit",
+    "rate": "rate_local_per_unit",
+}
+
+
+def _rate_cell(currency: str, value: float, unit: rates.Unit) -> str:
+    return f"{currency} {rates.rate_number(value)} {unit.per}"
+
+
+def _local_band(low: float, high: float, currency: str) -> str:
+    return f"{format_money(low, currency)} – {format_money(high, currency)}"
+
+
+def salary_unit_display_table(converted: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame:
+    """The bands under the chart: local band, band and midpoint in the unit, and the rate used."""
+    if unit.is_local:
+        return salary_display_table(converted)
+    cur = unit.currency
+    return pd.DataFrame(
+        {
+            "Region": converted["flag"] + " " + converted["country"],
+            "Role": converted["role"],
+            f"Band, {unit.label}": [
+                format_range(lo, hi, cur)
+                for lo, hi in zip(converted["converted_min"], converted["converted_max"], strict=True)
+            ],
+            f"Midpoint, {unit.label}": [format_amount(m, cur) for m in converted["converted_midpoint"]],
+            "Band, local currency": [
+                _local_band(lo, hi, c)
+                for lo, hi, c in zip(
+                    converted["salary_min"], converted["salary_max"], converted["currency"], strict=True
+                )
+            ],
+            "Rate used": [
+                _rate_cell(c, r, unit) for c, r in zip(converted["currency"], converted["rate"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def salary_unit_export_table(converted: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame:
+    """The bands as downloaded: local figures, converted figures (to the cent) and the rate per row."""
+    if unit.is_local:
+        return salary_export_table(converted)
+    renamed = converted.rename(columns=_UNIT_COLUMN_NAMES)
+    return renamed[SALARY_UNIT_EXPORT_COLUMNS].reset_index(drop=True)
+
+
+def gap_unit_display_table(gaps: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame:
+    """ML − AI per region in the unit, in the gaps' order, with who earns more in words."""
+    if unit.is_local:
+        table = gap_display_table(gaps)
+    else:
+        cur = unit.currency
+        table = pd.DataFrame(
+            {
+                "Region": gaps["flag"] + " " + gaps["country"],
+                "Midpoint %": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
+                "At midpoint": [format_signed_amount(v, cur) for v in gaps["gap_midpoint"]],
+                "At min": [format_signed_amount(v, cur) for v in gaps["gap_min"]],
+                "At max": [format_signed_amount(v, cur) for v in gaps["gap_max"]],
+            }
+        )
+    table.insert(1, "Earns more", gaps["earns_more"].tolist())
+    return table.reset_index(drop=True)
+
+
+def gap_unit_export_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gaps as downloaded: exact amounts in the unit, the % and the rate each region used."""
+    return gaps.rename(columns=_UNIT_COLUMN_NAMES)[GAP_UNIT_EXPORT_COLUMNS].reset_index(drop=True)
+
+
+def rates_table(fx_rates: pd.DataFrame, unit: rates.Unit, currencies: list[str]) -> pd.DataFrame:
+    """The rates a converted view used, one row per currency, for the provenance under the chart."""
+    used = rates.rates_used(fx_rates, unit, currencies)
+    return pd.DataFrame(
+        {
+            "Currency": used["currency"],
+            f"Local currency {unit.per}": [rates.rate_number(v) for v in used["value"]],
+            "Indicator": used["indicator"],
+            "Year": used["year"],
+            "Source": used["source"],
         }
     )

@@ -1,0 +1,112 @@
+"""The world map: each chosen region coloured by its band midpoint for one role, in one unit.
+
+Plotly draws the outlines from static/topojson/world_110m.json, which the app serves itself; the
+page passes config={"topojsonURL": TOPOJSON_URL} to st.plotly_chart so nothing is fetched from a CDN.
+No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import rates
+from dashboard.chart_style import FONT, plot_text
+from dashboard.domain import ROLE_COLOURS
+from dashboard.money import format_amount, format_range, format_tick, nice_ticks
+
+# Streamlit's static serving puts static/ under app/static/; Plotly appends 'world_110m.json'.
+TOPOJSON_URL = "app/static/topojson/"
+PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL}
+LAND_COLOUR = "#e8e8e8"
+BORDER_COLOUR = "#b0b0b0"
+
+
+def _tint(hex_colour: str, white_share: float = 0.75) -> str:
+    """The colour mixed with white, so the scale's low end still stands apart from grey land."""
+    rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * white_share):02x}" for c in rgb)
+
+
+def map_unit(unit: rates.Unit) -> rates.Unit:
+    """The unit the map colours in: one colour scale needs one unit, so local mode maps in US$."""
+    return rates.USD if unit.is_local else unit
+
+
+def salary_map_figure(view: pd.DataFrame, fx_rates: pd.DataFrame, role: str, unit: rates.Unit) -> go.Figure:
+    """A choropleth of `role`'s band midpoint per chosen region (ISO alpha-3), in `unit` (US$ in local mode).
+
+    `view` is the region-filtered salaries (parse_salaries rows); only its regions are coloured,
+    every other country is grey land. The hover gives the band in local currency and in the unit.
+    """
+    shown = map_unit(unit)
+    converted = rates.convert_salaries(view[view["role"] == role], fx_rates, shown)
+    currency = shown.currency
+    hovers = []
+    for r in converted.itertuples():
+        local = format_range(r.salary_min, r.salary_max, r.currency)
+        if r.currency == "INR":
+            local += f" ({r.salary_min / 100_000:g}–{r.salary_max / 100_000:g} LPA)"
+        hovers.append(
+            "<br>".join(
+                plot_text(line)
+                for line in (
+                    f"{r.flag} {r.country} · {role}",
+                    f"Band: {local}",
+                    f"In {shown.label}: {format_range(r.converted_min, r.converted_max, currency)}",
+                    f"Midpoint: {format_amount(r.converted_midpoint, currency)}",
+                    f"Rate: {rates.rate_text(r.currency, r.rate, r.rate_indicator, r.rate_year)}",
+                )
+            )
+        )
+    ticks = nice_ticks(float(converted["converted_midpoint"].max()) if len(converted) else 1.0, count=4)
+    fig = go.Figure(
+        go.Choropleth(
+            locations=converted["country_alpha3"].tolist(),
+            locationmode="ISO-3",
+            z=converted["converted_midpoint"].tolist(),
+            zmin=0,
+            zmax=ticks[-1],
+            colorscale=[[0, _tint(ROLE_COLOURS[role])], [1, ROLE_COLOURS[role]]],
+            marker_line_color="white",
+            marker_line_width=0.6,
+            customdata=converted[["country_code", "currency", "salary_min", "salary_max"]].values.tolist(),
+            hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+            # Under the map, not beside it: on a phone a side bar would take a third of the width.
+            colorbar=dict(
+                title=dict(text=plot_text(f"Midpoint, {shown.label}"), side="top"),
+                orientation="h",
+                x=0.5,
+                xanchor="center",
+                y=0,
+                yanchor="top",
+                tickvals=ticks,
+                ticktext=[format_tick(t, currency) for t in ticks],
+                thickness=12,
+                len=0.9,
+            ),
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor=BORDER_COLOUR,
+        showland=True,
+        landcolor=LAND_COLOUR,
+        showcoastlines=False,
+        showframe=False,
+        lataxis_range=[-58, 85],  # no Antarctica: it has no salaries and takes a fifth of the height
+    )
+    fig.update_layout(
+        # Two short lines: one long title is cut off at phone width.
+        title=dict(
+            text=plot_text(f"{role}: band midpoint"),
+            subtitle=dict(text=plot_text(rates.unit_title(shown, converted)), font=dict(size=13)),
+            x=0,
+        ),
+        height=480,
+        margin=dict(l=0, r=0, t=70, b=90),
+        font=FONT,
+    )
+    return fig
