@@ -7,7 +7,9 @@ from dashboard import filters, shell
 st.set_page_config(page_title="ML Engineer vs AI Engineer", page_icon="⚖️", layout="wide")
 page = st.navigation(shell.build_pages())
 filters.widget(filters.REGION, st.sidebar)
+filters.url_choice(filters.UNIT, st.sidebar)
 st.sidebar.caption(
-    "Figures: Whizlabs, *ML Engineer vs AI Engineer on AWS* (2026). Salaries are annual, in local currency."
+    "Figures: Whizlabs, *ML Engineer vs AI Engineer on AWS* (2026). "
+    "Exchange rates and PPP: World Bank (2025)."
 )
 shell.run_page(page)

@@ -11,13 +11,15 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import datafiles
+from dashboard import career_files, datafiles
 from dashboard.validation import DataFileError
 
 __all__ = [
     "DataFileError",
     "load_aws_services",
     "load_comparison",
+    "load_faq",
+    "load_fx_rates",
     "load_salaries",
     "load_skills",
 ]
@@ -44,6 +46,9 @@ _PARSERS: dict[str, Callable[[], pd.DataFrame]] = {
     # The skills are already parsed and cached for the pages; re-parsing them here is waste.
     "aws_services": lambda: datafiles.parse_aws_services(load_skills()),
     "comparison": datafiles.parse_comparison,
+    # Validated against the salary currencies, which are already parsed and cached.
+    "fx_rates": lambda: datafiles.parse_fx_rates(load_salaries()),
+    "faq": career_files.parse_faq,
 }
 
 
@@ -61,3 +66,11 @@ def load_aws_services() -> pd.DataFrame:
 
 def load_comparison() -> pd.DataFrame:
     return _cached("comparison", _stamp("comparison.csv"))
+
+
+def load_fx_rates() -> pd.DataFrame:
+    return _cached("fx_rates", _stamp("fx_rates.csv"), _stamp("salaries.csv"))
+
+
+def load_faq() -> pd.DataFrame:
+    return _cached("faq", _stamp("faq.csv"))

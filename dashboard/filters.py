@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, skills, text
+from dashboard import data, rates, skills, text
 from dashboard.regions import region_label
 
 
@@ -146,6 +146,73 @@ def write_to_url(key: str, picked: Sequence[str], everything: Sequence[str]) -> 
         return []
     st.query_params[key] = list(picked) if picked else ""
     return list(picked) if picked else [""]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A single choice kept in the URL under `key` (absent from the link when it is the default)."""
+
+    key: str
+    label: str
+    options: tuple[str, ...]
+    default: str
+    format_func: Callable[[str], str]
+    help: str
+
+
+UNIT = Choice(
+    "unit",
+    "Money",
+    tuple(rates.UNITS),
+    rates.DEFAULT_UNIT.key,
+    lambda key: text.escape_markdown(rates.UNITS[key].label),  # radio labels are Markdown: "$" is maths
+    "Each region's own currency, or every region in one: US dollars at market exchange rates, or "
+    "international dollars at purchasing power parity (PPP). Shared by every page and kept in the link.",
+)
+
+
+def choice(spec: Choice) -> str:
+    """The current value of a single-choice filter (its default before the widget exists)."""
+    value = st.session_state.get(spec.key)
+    return value if value in spec.options else spec.default
+
+
+def money_unit() -> rates.Unit:
+    """The money unit the user chose in the sidebar: local currency, US$ or international $."""
+    return rates.UNITS[choice(UNIT)]
+
+
+def url_choice(spec: Choice, container: Any = st) -> str:
+    """A radio whose value lives in the URL; an unknown value in a link gets a warning and the default."""
+    kept, written = f"{spec.key}__kept", f"{spec.key}__in_url"
+    in_url = st.query_params.get(spec.key)
+    unknown = None
+    if spec.key not in st.session_state or (in_url and in_url != st.session_state.get(written)):
+        if in_url:
+            match = {o.casefold(): o for o in spec.options}.get(in_url.strip().casefold())
+            unknown = None if match else in_url
+            st.session_state[spec.key] = match or spec.default
+        else:
+            st.session_state[spec.key] = st.session_state.get(kept, spec.default)
+    value = container.radio(
+        spec.label, spec.options, format_func=spec.format_func, key=spec.key, help=spec.help
+    )
+    if unknown is not None:
+        container.warning(
+            f"The link asked for {text.escape_markdown(spec.label.lower())} "
+            f"“{text.literal(unknown, 40)}”, which this dashboard does not have. Showing "
+            f"{spec.format_func(spec.default)}.",
+            icon=":material/link_off:",
+        )
+    st.session_state[kept] = value
+    if value == spec.default:
+        if spec.key in st.query_params:
+            del st.query_params[spec.key]
+        st.session_state[written] = None
+    else:
+        st.query_params[spec.key] = value
+        st.session_state[written] = value
+    return value
 
 
 def filter_regions(frame: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:

@@ -41,9 +41,9 @@ def load_or_stop(loader: Callable[[], T]) -> T:
         st.stop()
 
 
-def chart(figure: Any, key: str, alt: str) -> None:
+def chart(figure: Any, key: str, alt: str, config: dict | None = None) -> None:
     """A Plotly chart as every page draws one: full width, described for screen readers, no logo."""
-    st.plotly_chart(figure, key=key, config={"displaylogo": False}, alt=alt)
+    st.plotly_chart(figure, key=key, config={"displaylogo": False, **(config or {})}, alt=alt)
 
 
 def download_csv(
