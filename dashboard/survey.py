@@ -259,7 +259,7 @@ def _validate(
     numbers = {}
     for c in NUMBER_COLUMNS:
         if c in raw_numbers:
-            numbers[c] = pd.to_numeric(raw_numbers[c].str.strip(), errors="coerce").to_numpy(dtype=float)
+            numbers[c] = np.array(pd.to_numeric(raw_numbers[c].str.strip(), errors="coerce"), dtype=float)
             numbers[c][~np.isfinite(numbers[c])] = np.nan
         else:
             numbers[c] = table[c].to_numpy(zero_copy_only=False).astype(float, copy=False)
