@@ -162,9 +162,9 @@ def test_filters_and_the_country_field(title_map):
         line(country="GB", residence="GB", year=2024),
     )
     chosen = survey.SurveyFilter(
-        work_years=(2024,), country_field="employee_residence", countries=("US", "GB")
+        work_years=(2024,), country_field="employee_residence", countries=("US", "CA")
     )
-    assert len(survey.filter_rows(loaded, chosen)) == 2
+    assert survey.filter_rows(loaded, chosen)["employee_residence"].tolist() == ["US"]
     by_residence = survey.aggregate(
         survey.filter_rows(loaded, survey.SurveyFilter()), "employee_residence", {}
     )
