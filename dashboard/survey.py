@@ -17,6 +17,7 @@ import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -92,19 +93,31 @@ def parse_title_map(path: Path | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Survey:
-    """A validated survey: accepted rows (unaltered, plus role and duplicate columns) and what was skipped.
+    """A validated survey: accepted rows (unaltered, plus a role column) and what was skipped.
 
     rows: one row per accepted answer, indexed by data row (1 = first row under the header); text
-    columns are categoricals. role is NaN for a title the map does not know; duplicate marks every
-    exact repeat of an earlier row (the first copy is False).
+    columns are categoricals; role is NaN for a title the map does not know.
     """
 
     rows: pd.DataFrame
     rejects: pd.DataFrame
     reject_counts: dict[str, int]
-    duplicates: int
     unmapped: pd.Series  # job title -> accepted rows with that title and no role, most first
     label: str
+
+    @cached_property
+    def repeats(self) -> np.ndarray:
+        """True for every accepted row that exactly repeats an earlier one (the first copy is False).
+
+        Worked out on first use (a third of the load time at 1M rows) and then kept: a cached loader
+        should touch .duplicates before returning, so the cache holds it.
+        """
+        return _repeats(self.rows, SURVEY_COLUMNS)
+
+    @property
+    def duplicates(self) -> int:
+        """How many accepted rows exactly repeat an earlier row."""
+        return int(self.repeats.sum())
 
     @property
     def read_rows(self) -> int:
@@ -311,10 +324,9 @@ def _validate(
     rows["role"] = pd.Categorical.from_codes(
         role_codes[rows["job_title"].cat.codes.to_numpy()], categories=list(ROLES)
     )
-    rows["duplicate"] = _repeats(rows, SURVEY_COLUMNS)
     unmapped = rows.loc[rows["role"].isna(), "job_title"].value_counts()
     unmapped = unmapped[unmapped > 0].rename("rows")
-    return Survey(rows, rejects, counts, int(rows["duplicate"].sum()), unmapped, label)
+    return Survey(rows, rejects, counts, unmapped, label)
 
 
 def _number_text(value: float) -> str:
@@ -365,7 +377,7 @@ def filter_rows(survey: Survey, chosen: SurveyFilter) -> pd.DataFrame:
     rows = survey.rows
     mask = rows["role"].notna().to_numpy().copy()
     if chosen.drop_duplicates:
-        mask &= ~rows["duplicate"].to_numpy()
+        mask &= ~survey.repeats
     for attr, column in FILTER_FIELDS.items():
         values = getattr(chosen, attr)
         if values is not None:
