@@ -236,19 +236,24 @@ def _read_table(stream, label: str, malformed: list[str]) -> tuple[pyarrow.Table
     def read(number_type: pyarrow.DataType) -> pyarrow.Table:
         malformed.clear()
         types = {c: _DICT for c in TEXT_COLUMNS} | {c: number_type for c in NUMBER_COLUMNS}
+        if number_type == pyarrow.int64():
+            # Years and remote ratios are small; an out-of-range cell falls back to the text path.
+            types |= {"work_year": pyarrow.int16(), "remote_ratio": pyarrow.int16()}
         return pcsv.read_csv(
             stream(),
             parse_options=pcsv.ParseOptions(invalid_row_handler=skip),
             convert_options=pcsv.ConvertOptions(
                 column_types=types, include_columns=list(SURVEY_COLUMNS), strings_can_be_null=False
             ),
+            # malloc, not Arrow's own pool: memory freed column by column is then reused by numpy.
+            memory_pool=pyarrow.system_memory_pool(),
         )
 
     try:
         try:
             return read(pyarrow.int64()), {}
         except pyarrow.ArrowInvalid as err:
-            if "conversion error to int64" not in str(err):
+            if "conversion error to int" not in str(err):
                 raise
         table = read(pyarrow.string())
     except pyarrow.ArrowInvalid as err:
@@ -269,34 +274,41 @@ def _validate(
     label: str,
 ) -> Survey:
     """Assign each bad row its first reason; keep the rest exactly as read."""
-    numbers = {}
-    for c in NUMBER_COLUMNS:
+    numbers: dict[str, np.ndarray] = {}
+    columns: dict[str, object] = {}
+    for c in SURVEY_COLUMNS:
+        chunked = table[c]
+        # Free each column's Arrow buffers as soon as it is converted: this halves the peak memory.
+        table = table.drop_columns([c])
         if c in raw_numbers:
-            numbers[c] = np.array(pd.to_numeric(raw_numbers[c].str.strip(), errors="coerce"), dtype=float)
-            numbers[c][~np.isfinite(numbers[c])] = np.nan
+            values = np.array(pd.to_numeric(raw_numbers[c].str.strip(), errors="coerce"), dtype=float)
+            values[~np.isfinite(values)] = np.nan
+            numbers[c] = values
+        elif c in NUMBER_COLUMNS:
+            # Whole numbers stay int64 (no copy to float) unless a cell is empty, which becomes NaN.
+            numbers[c] = chunked.to_numpy() if chunked.null_count == 0 else chunked.to_numpy().astype(float)
         else:
-            numbers[c] = table[c].to_numpy(zero_copy_only=False).astype(float, copy=False)
+            columns[c] = chunked.to_pandas()
+        del chunked
     # Built column by column in file order: selecting columns of a frame later costs a copy each time.
-    frame = pd.DataFrame(
-        {c: numbers[c] if c in numbers else table[c].to_pandas() for c in SURVEY_COLUMNS}, copy=False
-    )
-    del table
+    frame = pd.DataFrame({c: numbers[c] if c in numbers else columns[c] for c in SURVEY_COLUMNS}, copy=False)
+    del table, columns
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
 
     def blank(c: str) -> np.ndarray:
         if c in raw_numbers:
             return raw_numbers[c].str.strip().fillna("").eq("").to_numpy()
-        return np.isnan(numbers[c])
+        return _nan(numbers[c])
 
     pay = ("salary", "salary_in_usd")
     tests = [
         (MISSING_SALARY, blank("salary") | blank("salary_in_usd")),
-        (NON_NUMERIC_SALARY, np.isnan(numbers["salary"]) | np.isnan(numbers["salary_in_usd"])),
+        (NON_NUMERIC_SALARY, _nan(numbers["salary"]) | _nan(numbers["salary_in_usd"])),
         (NEGATIVE_PAY, np.logical_or.reduce([numbers[c] < 0 for c in pay])),
         (UNKNOWN_CURRENCY, _not_in(frame["salary_currency"], _CURRENCIES)),
         (UNKNOWN_COUNTRY, _not_in(frame["employee_residence"], _COUNTRIES)
          | _not_in(frame["company_location"], _COUNTRIES)),
-        (BAD_NUMBER, np.isnan(numbers["work_year"]) | np.isnan(numbers["remote_ratio"])),
+        (BAD_NUMBER, _nan(numbers["work_year"]) | _nan(numbers["remote_ratio"])),
     ]  # fmt: skip
     reason = np.full(len(frame), -1, dtype=np.int8)
     for code, (_, mask) in enumerate(tests):
@@ -327,6 +339,11 @@ def _validate(
     unmapped = rows.loc[rows["role"].isna(), "job_title"].value_counts()
     unmapped = unmapped[unmapped > 0].rename("rows")
     return Survey(rows, rejects, counts, unmapped, label)
+
+
+def _nan(values: np.ndarray) -> np.ndarray:
+    """Which cells are missing: NaN in a float column, none in an int64 one."""
+    return np.isnan(values) if values.dtype.kind == "f" else np.zeros(len(values), dtype=bool)
 
 
 def _number_text(value: float) -> str:
