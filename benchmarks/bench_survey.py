@@ -14,7 +14,8 @@ and Polars allocate natively where tracemalloc sees nothing. It is printed as a 
 file's size. payload is the aggregate as JSON, what the browser gets. rerun is filter + aggregate
 on the loaded survey (a filter change); dups is the exact duplicate count, worked out on first
 use (included in the DuckDB and Polars times, not in ours: add it to compare); pickle is a round
-trip of the loaded Survey (what st.cache_data pays on every hit, st.cache_resource does not). Not a test; CI does not run it.
+trip of the loaded Survey (what st.cache_data pays on every hit, st.cache_resource does not).
+Not a test; CI does not run it.
 """
 
 from __future__ import annotations
