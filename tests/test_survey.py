@@ -272,3 +272,11 @@ def test_figure_escapes_data_text():
     )  # fmt: skip
     fig = survey_figures.survey_bands_figure(table)
     assert fig.data[0].y[0] == " &lt;b&gt;Evil&lt;/b&gt; · ML Engineer"
+
+
+def test_a_survey_path_comes_from_the_command_line_or_the_environment():
+    env = {survey.SURVEY_PATH_ENV: "/data/env.csv"}
+    assert survey.configured_survey_path(["--survey", "/data/cli.csv"], env) == Path("/data/cli.csv")
+    assert survey.configured_survey_path(["--survey=/data/cli.csv"], {}) == Path("/data/cli.csv")
+    assert survey.configured_survey_path([], env) == Path("/data/env.csv")
+    assert survey.configured_survey_path([], {survey.SURVEY_PATH_ENV: " "}) is None
