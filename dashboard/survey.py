@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -146,6 +148,22 @@ FILTER_FIELDS = {
     "remote_ratios": "remote_ratio",
     "company_sizes": "company_size",
 }
+
+
+def configured_survey_path(
+    argv: list[str] | None = None, environ: Mapping[str, str] | None = None
+) -> Path | None:
+    """The survey file an analyst named at start-up: `streamlit run app.py -- --survey PATH` or the
+    CAREERS_SURVEY_PATH environment variable (the option wins); None when neither is given."""
+    argv = sys.argv[1:] if argv is None else argv
+    environ = os.environ if environ is None else environ
+    for i, arg in enumerate(argv):
+        if arg == "--survey" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--survey="):
+            return Path(arg.split("=", 1)[1])
+    value = environ.get(SURVEY_PATH_ENV, "").strip()
+    return Path(value) if value else None
 
 
 def content_key(source: Path | bytes) -> str:
