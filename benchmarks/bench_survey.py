@@ -21,6 +21,7 @@ Not a test; CI does not run it.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -212,7 +213,13 @@ def main() -> None:
 
     import survey_synth
 
-    cases = ["bare", "ours"] + (["duckdb", "polars"] if args.engines else [])
+    cases = ["bare", "ours"]
+    if args.engines:
+        for engine in ("duckdb", "polars"):
+            if importlib.util.find_spec(engine) is None:
+                print(f"({engine} is not installed; pip install it to compare)")
+            else:
+                cases.append(engine)
     header = (
         f"{'rows':>9} {'file MB':>8} {'case':>7} {'time s':>7} {'× bare':>7} {'peak MB':>8} {'× file':>7} "
         f"{'payload B':>10} {'rerun ms':>9} {'dups ms':>8} {'pickle ms':>10}"

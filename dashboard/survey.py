@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import os
 import sys
 from collections.abc import Mapping
@@ -504,8 +503,3 @@ def rows_for_download(rows: pd.DataFrame) -> pd.DataFrame:
         if (out[c].dropna() % 1 == 0).all():
             out[c] = out[c].astype("Int64")  # whole numbers back as written, not 150000.0
     return out
-
-
-def survey_from_text(text: str, title_map: pd.DataFrame) -> Survey:
-    """Convenience for notebooks and tests: a survey from CSV text."""
-    return read_survey(io.BytesIO(text.encode("utf-8")).getvalue(), title_map)

@@ -280,3 +280,9 @@ def test_a_survey_path_comes_from_the_command_line_or_the_environment():
     assert survey.configured_survey_path(["--survey=/data/cli.csv"], {}) == Path("/data/cli.csv")
     assert survey.configured_survey_path([], env) == Path("/data/env.csv")
     assert survey.configured_survey_path([], {survey.SURVEY_PATH_ENV: " "}) is None
+
+
+def test_decimal_salaries_take_the_text_path_and_stay_exact(title_map):
+    loaded = load(title_map, line(usd="150000.5", salary="150000.5"), line(usd=90_000))
+    assert loaded.rows["salary_in_usd"].tolist() == [150_000.5, 90_000]
+    assert sum(loaded.reject_counts.values()) == 0
