@@ -286,3 +286,12 @@ def test_decimal_salaries_take_the_text_path_and_stay_exact(title_map):
     loaded = load(title_map, line(usd="150000.5", salary="150000.5"), line(usd=90_000))
     assert loaded.rows["salary_in_usd"].tolist() == [150_000.5, 90_000]
     assert sum(loaded.reject_counts.values()) == 0
+
+
+def test_filters_that_match_nothing_give_an_empty_table_and_figure(title_map):
+    loaded = load(title_map, line(usd=100_000), line("Data Scientist"))
+    nothing = survey.filter_rows(loaded, survey.SurveyFilter(countries=("GB",)))
+    table = survey.aggregate(nothing, "company_location", {})
+    assert table.empty and list(table.columns) == survey.AGGREGATE_COLUMNS
+    assert "no answers match" in survey_figures.survey_bands_alt(table)
+    assert all(len(t.y or []) == 0 for t in survey_figures.survey_bands_figure(table).data)
