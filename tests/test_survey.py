@@ -1,0 +1,297 @@
+"""Survey import on generated files: percentiles, titles, rejects, duplicates, thin cells, errors, figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard import datafiles, survey, survey_figures
+from dashboard.validation import DataFileError
+from tests.conftest import rewrite
+
+HEADER = ",".join(survey.SURVEY_COLUMNS)
+
+
+def line(title="Machine Learning Engineer", usd=150000, country="US", *, salary=None, currency="USD",
+         residence=None, year=2024, level="SE", kind="FT", remote=0, size="M") -> str:  # fmt: skip
+    """One survey row as CSV text; salary defaults to the US$ figure, residence to the country."""
+    salary = usd if salary is None else salary
+    residence = country if residence is None else residence
+    return f"{year},{level},{kind},{title},{salary},{currency},{usd},{residence},{remote},{country},{size}"
+
+
+def csv_bytes(*lines: str) -> bytes:
+    return ("\n".join([HEADER, *lines]) + "\n").encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def title_map() -> pd.DataFrame:
+    return survey.parse_title_map()
+
+
+def load(title_map, *lines: str) -> survey.Survey:
+    return survey.read_survey(csv_bytes(*lines), title_map)
+
+
+def summary(loaded: survey.Survey, field: str = "company_location", rates=None) -> pd.DataFrame:
+    """The aggregate of every mapped row, no filter."""
+    return survey.aggregate(survey.filter_rows(loaded, survey.SurveyFilter()), field, rates or {})
+
+
+def test_percentiles_equal_numpys_default_method_per_country_and_role(title_map):
+    rng = np.random.default_rng(7)
+    us_ml = rng.integers(80_000, 400_000, 53)
+    gb_ai = rng.integers(30_000, 150_000, 8)
+    lines = [line("Machine Learning Engineer", v, "US") for v in us_ml]
+    lines += [line("AI Engineer", v, "GB") for v in gb_ai]
+    lines += [line("Data Scientist", 999_999, "US")]  # unmapped: must not leak into any cell
+    loaded = load(title_map, *lines)
+    table = summary(loaded)
+    cells = table.set_index(["country_code", "role"])
+    for key, values in {("US", "ML Engineer"): us_ml, ("GB", "AI Engineer"): gb_ai}.items():
+        expected = np.percentile(values, [10, 25, 50, 75, 90])
+        assert cells.loc[key, list(survey.PERCENTILES)].to_numpy(dtype=float) == pytest.approx(
+            expected, rel=1e-12
+        )
+        assert cells.loc[key, "n"] == len(values)
+    assert len(table) == 2
+
+
+def test_local_figures_are_usd_figures_times_the_rate_and_missing_rates_give_none(title_map):
+    loaded = load(
+        title_map,
+        *[line(usd=v, country="GB", currency="GBP", salary=v) for v in (50_000, 60_000, 70_000)],
+        *[line(usd=v, country="IN") for v in (20_000, 30_000)],
+        line(usd=100_000, country="US"),
+    )
+    table = survey.aggregate(
+        survey.filter_rows(loaded, survey.SurveyFilter()), "company_location", {"GBP": 0.8}
+    )
+    cells = table.set_index("country_code")
+    assert cells.loc["GB", "currency"] == "GBP"
+    assert cells.loc["GB", "p50_local"] == pytest.approx(60_000 * 0.8)
+    assert cells.loc["GB", "p10_local"] == pytest.approx(cells.loc["GB", "p10"] * 0.8)
+    assert cells.loc["US", "p50_local"] == 100_000  # a US$ is a US$, no rate needed
+    assert cells.loc["IN", "currency"] == "INR"
+    assert cells.loc["IN", ["rate", "p50_local"]].isna().all()
+
+
+def test_titles_map_to_roles_and_unmapped_titles_are_counted_and_listed(title_map):
+    loaded = load(
+        title_map,
+        line("Machine Learning Engineer"),
+        line("MLOps Engineer"),
+        line("AI Engineer"),
+        line("Prompt Engineer"),
+        line("Data Scientist"),
+        line("Data Scientist", 120_000),
+        line("Engineer"),
+    )
+    roles = loaded.rows.set_index("job_title")["role"].astype(object).to_dict()
+    assert roles["MLOps Engineer"] == "ML Engineer"
+    assert roles["Prompt Engineer"] == "AI Engineer"
+    assert pd.isna(roles["Engineer"])
+    assert loaded.unmapped.to_dict() == {"Data Scientist": 2, "Engineer": 1}
+    assert len(survey.filter_rows(loaded, survey.SurveyFilter())) == 4
+
+
+def test_bad_rows_are_skipped_counted_by_reason_and_kept_as_written(title_map):
+    loaded = load(
+        title_map,
+        line(usd=150_000),
+        line(usd=120_000, salary=""),  # missing salary
+        line(usd="", salary=100_000),  # missing salary_in_usd
+        line(usd=90_000, salary="ninety"),  # non-numeric
+        line(usd=-5, salary=-5),  # negative pay
+        line(usd=80_000, currency="XXY"),  # unknown currency
+        line(usd=80_000, country="ZZ"),  # unknown country (both fields)
+        line(usd=80_000, residence="Narnia"),  # unknown residence
+        line(usd=80_000) + ",extra",  # one field too many
+        line(usd=160_000, year="soon"),
+    )
+    assert {k: v for k, v in loaded.reject_counts.items() if v} == {
+        survey.MISSING_SALARY: 2,
+        survey.NON_NUMERIC_SALARY: 1,
+        survey.NEGATIVE_PAY: 1,
+        survey.UNKNOWN_CURRENCY: 1,
+        survey.UNKNOWN_COUNTRY: 2,
+        survey.MALFORMED: 1,
+        survey.BAD_NUMBER: 1,
+    }
+    assert len(loaded.rejects) == 9
+    assert loaded.rows["salary_in_usd"].tolist() == [150_000]
+    rejects = loaded.rejects.set_index("reason")
+    assert rejects.loc[survey.NON_NUMERIC_SALARY, "salary"] == "ninety"  # the cell as written
+    assert rejects.loc[survey.NON_NUMERIC_SALARY, "row"] == 4
+    assert rejects.loc[survey.UNKNOWN_CURRENCY, "salary_currency"] == "XXY"
+    assert rejects.loc[survey.MALFORMED, "raw_text"].endswith(",extra")
+
+
+def test_accepted_rows_are_not_altered(title_map):
+    loaded = load(title_map, line(usd=123_456, salary=98_765, currency="GBP", country="GB", remote=50))
+    row = survey.rows_for_download(loaded.rows).iloc[0]
+    assert (row["salary"], row["salary_in_usd"], row["salary_currency"], row["remote_ratio"]) == (
+        98_765, 123_456, "GBP", 50,
+    )  # fmt: skip
+
+
+def test_exact_duplicates_are_counted_and_dropped_only_on_request(title_map):
+    a, b = line(usd=100_000), line(usd=200_000)
+    loaded = load(title_map, a, b, a, a, b, line(usd=100_000, remote=100))
+    assert loaded.duplicates == 3
+    keep = survey.filter_rows(loaded, survey.SurveyFilter())
+    drop = survey.filter_rows(loaded, survey.SurveyFilter(drop_duplicates=True))
+    assert (len(keep), len(drop)) == (6, 3)
+
+
+def test_cells_under_30_answers_are_thin(title_map):
+    lines = [line("AI Engineer", 100_000 + i) for i in range(29)]
+    lines += [line("Machine Learning Engineer", 100_000 + i) for i in range(30)]
+    table = summary(load(title_map, *lines))
+    assert table.set_index("role")["thin"].to_dict() == {"ML Engineer": False, "AI Engineer": True}
+
+
+def test_filters_and_the_country_field(title_map):
+    loaded = load(
+        title_map,
+        line(country="US", residence="CA", year=2023),
+        line(country="US", residence="US", year=2024, level="MI"),
+        line(country="GB", residence="GB", year=2024),
+    )
+    chosen = survey.SurveyFilter(
+        work_years=(2024,), country_field="employee_residence", countries=("US", "CA")
+    )
+    assert survey.filter_rows(loaded, chosen)["employee_residence"].tolist() == ["US"]
+    by_residence = survey.aggregate(
+        survey.filter_rows(loaded, survey.SurveyFilter()), "employee_residence", {}
+    )
+    assert sorted(by_residence["country_code"]) == ["CA", "GB", "US"]
+    options = survey.filter_options(loaded)
+    assert options["work_year"] == [2023, 2024]
+    assert options["experience_level"] == ["MI", "SE"]
+    levels = survey.SurveyFilter(experience_levels=("MI",))
+    assert survey.filter_rows(loaded, levels)["experience_level"].tolist() == ["MI"]
+
+
+def test_a_file_in_the_wrong_schema_names_the_missing_columns(title_map):
+    text = b"work_year,job_title,salary,currency\n2024,AI Engineer,1,USD\n"
+    with pytest.raises(DataFileError) as err:
+        survey.read_survey(text, title_map)
+    message = str(err.value)
+    assert "missing columns: experience_level, employment_type, salary_currency, salary_in_usd" in message
+    assert "job_title" not in message.split("missing columns:")[1].split(".")[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"\n\n", "the file is empty"),
+        ((HEADER + "\n").encode(), "header but no data rows"),
+        (csv_bytes(line("Ingeni\xe9ro")).replace(b"\xc3\xa9", b"\xe9"), "not valid UTF-8"),
+        (HEADER.encode("utf-16"), "UTF-16"),
+    ],
+    ids=["empty", "blank-lines", "header-only", "latin-1-body", "utf-16"],
+)
+def test_unusable_files_get_a_clear_message(title_map, content, expected):
+    with pytest.raises(DataFileError, match=expected):
+        survey.read_survey(content, title_map)
+
+
+def test_a_path_reads_like_an_upload_and_the_size_limit_holds(title_map, tmp_path: Path):
+    content = csv_bytes(line(usd=111_000), line(usd=222_000))
+    path = tmp_path / "survey.csv"
+    path.write_bytes(content)
+    from_path = survey.read_survey(path, title_map)
+    assert from_path.rows["salary_in_usd"].tolist() == [111_000, 222_000]
+    assert survey.content_key(content) == survey.content_key(content)
+    assert survey.content_key(content) != survey.content_key(content + b"\n")
+    with pytest.raises(DataFileError, match="the limit is"):
+        survey.read_survey(content, title_map, limit=10)
+    with pytest.raises(DataFileError, match="no file"):
+        survey.read_survey(tmp_path / "absent.csv", title_map)
+
+
+def test_title_map_rows_are_validated(data_dir: Path):
+    assert survey.parse_title_map().set_index("job_title").loc["AI Engineer", "basis"] == "exact title"
+    rewrite(
+        data_dir / "title_map.csv", "AI Developer,AI Engineer,related title", "AI Developer,AI Engineer,hunch"
+    )
+    with pytest.raises(DataFileError, match="hunch"):
+        survey.parse_title_map()
+
+
+def test_title_map_refuses_a_title_twice(data_dir: Path):
+    rewrite(data_dir / "title_map.csv", "AI Programmer,", "AI Developer,")
+    with pytest.raises(DataFileError, match="job_title=AI Developer appears on 2 lines"):
+        survey.parse_title_map()
+
+
+def test_aggregate_payload_does_not_grow_with_rows(title_map):
+    few = [line(usd=100_000 + i) for i in range(40)] + [line("AI Engineer", 90_000 + i) for i in range(40)]
+    many = few * 25
+    tables = [summary(load(title_map, *rows)) for rows in (few, many)]
+    assert [t["n"].sum() for t in tables] == [80, 2000]
+    sizes = [survey.aggregate_payload_bytes(t) for t in tables]
+    # Same cells, same columns: only the digits of the numbers can differ.
+    assert len(tables[0]) == len(tables[1]) == 2
+    assert abs(sizes[0] - sizes[1]) < 0.02 * sizes[0]
+
+
+def test_figure_traces_carry_the_survey_numbers_and_the_articles_band(title_map):
+    lines = [line(usd=v) for v in range(100_000, 160_000, 1_000)]  # 60 US ML answers
+    lines += [line("AI Engineer", v, "GB", currency="GBP", salary=v) for v in (40_000, 50_000, 60_000)]
+    table = summary(load(title_map, *lines), rates={"GBP": 0.8})
+    article = survey.article_bands_usd(datafiles.parse_salaries(), {"GBP": 0.8})
+    fig = survey_figures.survey_bands_figure(table, article)
+    boxes = {t.name: t for t in fig.data if t.type == "box"}
+    us = table.set_index("country_code").loc["US"]
+    ml = boxes["ML Engineer"]
+    assert (ml.lowerfence[0], ml.q1[0], ml.median[0], ml.q3[0], ml.upperfence[0]) == tuple(
+        us[["p10", "p25", "p50", "p75", "p90"]]
+    )
+    assert ml.y[0] == "🇺🇸 United States · ML Engineer"
+    thin = boxes["AI Engineer (thin, n < 30)"]
+    assert thin.opacity < ml.opacity
+    labels = next(t for t in fig.data if t.name == "n")
+    assert "  n = 60" in labels.text and "  n = 3 (thin)" in labels.text
+    band = next(t for t in fig.data if t.name == survey_figures.ARTICLE_NAME)
+    assert list(band.x) == [150_000, 240_000, None, 43_000 / 0.8, 77_000 / 0.8, None]
+    alt = survey_figures.survey_bands_alt(table, article)
+    assert "United States, ML Engineer: median $129,500" in alt and "n = 3 (thin)" in alt
+    assert "the article says $150,000 to $240,000" in alt
+
+
+def test_figure_escapes_data_text():
+    table = pd.DataFrame(
+        {"country_code": ["US"], "country": ["<b>Evil</b>"], "flag": [""], "role": ["ML Engineer"], "n": [40],
+         "thin": [False], "p10": [1.0], "p25": [2.0], "p50": [3.0], "p75": [4.0], "p90": [5.0]}
+    )  # fmt: skip
+    fig = survey_figures.survey_bands_figure(table)
+    assert fig.data[0].y[0] == " &lt;b&gt;Evil&lt;/b&gt; · ML Engineer"
+
+
+def test_a_survey_path_comes_from_the_command_line_or_the_environment():
+    env = {survey.SURVEY_PATH_ENV: "/data/env.csv"}
+    assert survey.configured_survey_path(["--survey", "/data/cli.csv"], env) == Path("/data/cli.csv")
+    assert survey.configured_survey_path(["--survey=/data/cli.csv"], {}) == Path("/data/cli.csv")
+    assert survey.configured_survey_path([], env) == Path("/data/env.csv")
+    assert survey.configured_survey_path([], {survey.SURVEY_PATH_ENV: " "}) is None
+
+
+def test_decimal_salaries_take_the_text_path_and_stay_exact(title_map):
+    loaded = load(title_map, line(usd="150000.5", salary="150000.5"), line(usd=90_000))
+    assert loaded.rows["salary_in_usd"].tolist() == [150_000.5, 90_000]
+    assert sum(loaded.reject_counts.values()) == 0
+
+
+def test_filters_that_match_nothing_give_an_empty_table_and_figure(title_map):
+    loaded = load(title_map, line(usd=100_000), line("Data Scientist"))
+    nothing = survey.filter_rows(loaded, survey.SurveyFilter(countries=("GB",)))
+    table = survey.aggregate(nothing, "company_location", {})
+    assert table.empty and list(table.columns) == survey.AGGREGATE_COLUMNS
+    assert "no answers match" in survey_figures.survey_bands_alt(table)
+    assert all(len(t.y or []) == 0 for t in survey_figures.survey_bands_figure(table).data)
