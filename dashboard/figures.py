@@ -10,6 +10,7 @@ from dashboard import rates
 from dashboard.chart_style import FONT, GRID_COLOUR, plot_text
 from dashboard.domain import ROLE_COLOURS, ROLES
 from dashboard.money import (
+    INTERNATIONAL_DOLLAR,
     format_money,
     format_money_short,
     format_range,
@@ -99,47 +100,68 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
-    """ML Engineer's pay premium over AI Engineer at the band midpoint, in % so regions compare."""
-    labels = [plot_text(f"{f} {c}") for f, c in zip(gaps["flag"], gaps["country"], strict=True)]
-    values = gaps["gap_midpoint_pct"].tolist()
-    hover = [
-        plot_text(
-            f"ML midpoint {format_money(m, cur)}, AI midpoint {format_money(a, cur)}: "
-            f"ML {'pays more' if p > 0 else 'pays less' if p < 0 else 'pays the same'}"
-        )
-        for m, a, p, cur in zip(
-            gaps["ml_midpoint"], gaps["ai_midpoint"], values, gaps["currency"], strict=True
-        )
-    ]
-    fig = go.Figure(
+def gap_row_label(flag: str, country: str, value: str) -> str:
+    """A gap chart's row: the region, and under it the gap itself.
+
+    The figure sits under the bar's row label rather than beside the bar, where on a phone a
+    negative bar's text runs into the region names and a positive one's off the edge.
+    """
+    return f"{plot_text(f'{flag} {country}')}<br><b>{plot_text(value)}</b>"
+
+
+def _gap_bars(values: list[float], labels: list[str], hover: list[str]) -> go.Figure:
+    """One horizontal bar per region, ML's colour where ML earns more, AI's where AI does."""
+    return go.Figure(
         go.Bar(
             orientation="h",
             y=labels,
             x=values,
             marker_color=[GAP_COLOURS["ML"] if v >= 0 else GAP_COLOURS["AI"] for v in values],
-            text=[format_signed_percent(v) for v in values],
-            textposition="outside",
-            cliponaxis=False,
             customdata=hover,
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+            hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    span = max([abs(v) for v in values] + [10])
+
+
+def _gap_layout(fig: go.Figure, rows: int, top_px: int) -> None:
     fig.update_layout(
-        height=90 + 48 * len(values),
-        margin=dict(l=10, r=40, t=10, b=40),
+        height=top_px + 60 + 56 * rows,
+        margin=dict(l=10, r=20, t=top_px, b=50),
         font=FONT,
+        yaxis=dict(autorange="reversed"),
+        showlegend=False,
+    )
+
+
+def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
+    """ML Engineer's pay premium over AI Engineer at the band midpoint, in % so regions compare."""
+    values = gaps["gap_midpoint_pct"].tolist()
+    labels = [
+        gap_row_label(f, c, format_signed_percent(v))
+        for f, c, v in zip(gaps["flag"], gaps["country"], values, strict=True)
+    ]
+    hover = [
+        plot_text(
+            f"{c}: ML midpoint {format_money(m, cur)}, AI midpoint {format_money(a, cur)}: "
+            f"ML {'pays more' if p > 0 else 'pays less' if p < 0 else 'pays the same'}"
+        )
+        for c, m, a, p, cur in zip(
+            gaps["country"], gaps["ml_midpoint"], gaps["ai_midpoint"], values, gaps["currency"], strict=True
+        )
+    ]
+    fig = _gap_bars(values, labels, hover)
+    span = max([abs(v) for v in values] + [10])
+    _gap_layout(fig, len(values), top_px=10)
+    fig.update_layout(
         xaxis=dict(
             title="ML vs AI, band midpoint",
             ticksuffix="%",
-            range=[-span * 1.3, span * 1.3],
+            range=[-span * 1.1, span * 1.1],
             zeroline=True,
             zerolinewidth=2,
             zerolinecolor="rgba(128,128,128,0.8)",
+            gridcolor=GRID_COLOUR,
         ),
-        yaxis=dict(autorange="reversed"),
-        showlegend=False,
     )
     return fig
 
@@ -167,12 +189,19 @@ def _two_line_title(what: str, unit_title: str) -> dict:
 def _signed_ticks(values: list[float]) -> list[float]:
     """Round ticks covering negative and positive values alike, 0 included."""
     span = max([abs(v) for v in values] + [1.0])
-    ticks = nice_ticks(span, count=3)
+    ticks = nice_ticks(span, count=2)
     return sorted({-t for t in ticks} | set(ticks)) if min(values, default=0) < 0 else ticks
 
 
+def axis_tick(value: float, currency: str) -> str:
+    """A tick on a one-currency axis: '$150k'; for international dollars just '150k', since the axis
+    title names the unit and 'Int$150k' ticks turn sideways on a phone."""
+    text = format_tick(value, currency)
+    return text.removeprefix(INTERNATIONAL_DOLLAR) if currency == INTERNATIONAL_DOLLAR else text
+
+
 def _signed_tick(value: float, currency: str) -> str:
-    return ("−" if value < 0 else "+" if value > 0 else "") + format_tick(abs(value), currency)
+    return ("−" if value < 0 else "+" if value > 0 else "") + axis_tick(abs(value), currency)
 
 
 def salary_figure(converted: pd.DataFrame, unit: rates.Unit) -> go.Figure:
@@ -233,14 +262,23 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
             )
         )
     ticks = nice_ticks(float(converted["converted_max"].max()))
-    top_px, bottom_px = 115, 50  # a title and its subtitle, then a legend that wraps to two rows on a phone
+    # The title and its subtitle above the plot, the legend at the very bottom: above the plot the
+    # legend ran into the subtitle on a phone.
+    top_px, bottom_px = 80, 105
     fig.update_layout(
         title=_two_line_title("Annual salary bands", rates.unit_title(unit, converted)),
         barmode="group",
         height=UNIT_ROW_PX * len(codes) + top_px + bottom_px,
         margin=dict(l=10, r=20, t=top_px, b=bottom_px),
         legend=dict(
-            orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title=None, traceorder="reversed"
+            orientation="h",
+            yref="container",
+            yanchor="bottom",
+            y=0,
+            x=0,
+            xanchor="left",
+            title=None,
+            traceorder="reversed",
         ),
         font=FONT,
         bargap=0.2,
@@ -248,7 +286,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
         xaxis=dict(
             range=[0, ticks[-1]],
             tickvals=ticks,
-            ticktext=[format_tick(t, currency) for t in ticks],
+            ticktext=[axis_tick(t, currency) for t in ticks],
             gridcolor=GRID_COLOUR,
             title=plot_text(unit.label),
         ),
@@ -266,34 +304,20 @@ def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
     if unit.is_local:
         return salary_gap_figure(gaps)
     currency = unit.currency
-    labels = [plot_text(f"{f} {c}") for f, c in zip(gaps["flag"], gaps["country"], strict=True)]
     values = gaps["gap_midpoint"].tolist()
-    fig = go.Figure(
-        go.Bar(
-            orientation="h",
-            y=labels,
-            x=values,
-            marker_color=[GAP_COLOURS["ML"] if v >= 0 else GAP_COLOURS["AI"] for v in values],
-            text=[
-                plot_text(f"{format_signed_amount(v, currency)} ({format_signed_percent(p)})")
-                for v, p in zip(values, gaps["gap_midpoint_pct"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=[plot_text(s) for s in gaps["statement"]],
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
-    )
+    labels = [
+        gap_row_label(f, c, f"{format_signed_amount(v, currency)} ({format_signed_percent(p)})")
+        for f, c, v, p in zip(gaps["flag"], gaps["country"], values, gaps["gap_midpoint_pct"], strict=True)
+    ]
+    fig = _gap_bars(values, labels, [plot_text(s) for s in gaps["statement"]])
     ticks = _signed_ticks(values)
     span = max(abs(t) for t in ticks)
+    _gap_layout(fig, len(values), top_px=70)
     fig.update_layout(
         title=_two_line_title("ML − AI at the band midpoint", rates.unit_title(unit, gaps)),
-        height=130 + 48 * len(values),
-        margin=dict(l=10, r=40, t=60, b=40),
-        font=FONT,
         xaxis=dict(
-            title=plot_text(f"ML Engineer minus AI Engineer, {unit.label}"),
-            range=[-span * 1.6, span * 1.6],
+            title=plot_text(f"ML minus AI, {unit.label}"),
+            range=[-span * 1.05, span * 1.05],
             tickvals=ticks,
             ticktext=[_signed_tick(t, currency) for t in ticks],
             gridcolor=GRID_COLOUR,
@@ -301,7 +325,5 @@ def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
             zerolinewidth=2,
             zerolinecolor="rgba(128,128,128,0.8)",
         ),
-        yaxis=dict(autorange="reversed"),
-        showlegend=False,
     )
     return fig

@@ -63,7 +63,11 @@ def test_gap_figure_bars_equal_the_midpoint_percentages(salaries):
     gaps = salary.salary_gaps(filters.filter_regions(salaries, ["US", "AU"]))
     fig = figures.salary_gap_figure(gaps)
     assert list(fig.data[0].x) == [8.3, -11.8]
-    assert list(fig.data[0].text) == ["+8.3%", "−11.8%"]
+    # Each row names its region and, under it, the gap, so no bar text runs off a phone's screen.
+    assert list(fig.data[0].y) == [
+        "🇺🇸 United States<br><b>+8.3%</b>",
+        "🇦🇺 Australia<br><b>−11.8%</b>",
+    ]
     assert fig.data[0].marker.color == (
         figures.ROLE_COLOURS["ML Engineer"],
         figures.ROLE_COLOURS["AI Engineer"],
