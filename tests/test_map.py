@@ -71,7 +71,7 @@ def test_gap_figure_in_the_unit_is_sorted_by_gap(salaries, fx):
     assert bar.y[0] == "🇮🇳 India<br><b>+Int$29,868 (+75.0%)</b>"
     assert bar.y[-1] == "🇦🇺 Australia<br><b>−Int$14,297 (−11.8%)</b>"
     assert bar.customdata[-1].startswith("In Australia an AI Engineer earns more")
-    assert "Int$" in fig.layout.xaxis.ticktext[0]
+    assert fig.layout.xaxis.ticktext[0] == "−40k" and "International $" in fig.layout.xaxis.title.text
     local = rates.gaps_in_unit(rates.convert_salaries(salaries, fx, rates.LOCAL))
     assert list(figures.salary_gap_unit_figure(local, rates.LOCAL).data[0].x) == [
         75.0,
