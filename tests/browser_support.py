@@ -70,7 +70,8 @@ IDLE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return Boolean(app) && app.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-stale="true"]')
-        && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
+        && ![...document.querySelectorAll('[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')]
+            .some(el => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })
         && Boolean(document.querySelector('[data-testid="stMain"] h1'))
         && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
             .every(chart => chart.querySelector('.main-svg'));
@@ -80,9 +81,9 @@ IDLE = """() => {
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script and the page itself is drawn.
 
-    Drawn means: the page's own heading is there, no element is a skeleton (Streamlit shows one
-    while it fetches an element's lazy chunk, Plotly's among them, after the run has ended) and every
-    chart has its SVG. Idle must hold twice, 400 ms apart: a page can rerun right after its first
+    Drawn means: the page's own heading is there, no element on screen is a skeleton (Streamlit
+    shows one while it fetches an element's lazy chunk, Plotly's among them, after the run has ended;
+    one below the fold waits until it is scrolled to) and every chart has its SVG. Idle must hold twice, 400 ms apart: a page can rerun right after its first
     run (a deep link's first visit does).
     """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
