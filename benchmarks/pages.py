@@ -79,13 +79,15 @@ START_TIMEOUT_S = 60.0
 
 # Runs in every new document before the page's own scripts.
 INIT_SCRIPT = """(() => {
-  const b = window.__bench = {lastMutation: 0, armed: false, trigger: null, sawRunning: false, expected: 0};
+  const b = window.__bench = {lastMutation: 0, armed: false, trigger: null, sawRunning: false, expected: 0,
+                               scriptDone: null};
   new MutationObserver(records => {
-    b.lastMutation = performance.now();
-    if (b.trigger === null) return;
+    const now = b.lastMutation = performance.now();
     for (const r of records) {
-      if (r.type === 'attributes' && r.attributeName === 'data-test-script-state'
-          && r.target.getAttribute('data-test-script-state') === 'running') b.sawRunning = true;
+      if (r.type !== 'attributes' || r.attributeName !== 'data-test-script-state') continue;
+      const state = r.target.getAttribute('data-test-script-state');
+      if (state === 'running' && b.trigger !== null) b.sawRunning = true;
+      if (state === 'notRunning') b.scriptDone = now;
     }
   }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   const stamp = e => { if (b.armed) { b.trigger = e.timeStamp; b.armed = false; } };
@@ -108,11 +110,12 @@ SETTLED = """([quietMs, rerun]) => {
   const b = window.__bench, now = performance.now();
   if (rerun && (b.trigger === null || !b.sawRunning || b.lastMutation < b.trigger)) return false;
   if (!b.ready() || now - b.lastMutation < quietMs) return false;
-  return {at: b.lastMutation, charts: b.drawnCharts()};
+  return {at: b.lastMutation, charts: b.drawnCharts(), scriptDone: b.scriptDone};
 }"""
 
 RESOURCES = """() => performance.getEntriesByType('resource').map(e => ({
-  name: e.name, type: e.initiatorType, transfer: e.transferSize, body: e.decodedBodySize}))"""
+  name: e.name, type: e.initiatorType, transfer: e.transferSize, body: e.decodedBodySize,
+  end: e.responseEnd}))"""
 
 
 @dataclass
@@ -127,6 +130,9 @@ class Load:
     js_bytes: int
     js_transfer_bytes: int
     charts: int
+    script_done_ms: float | None = None  # when the script run that ended the load finished
+    rerun_script_done_ms: float | None = None  # the same for the rerun, from the click
+    plotly_js_ms: float | None = None  # when the Plotly chunk (the largest script) finished downloading
     js_files: list[str] = field(default_factory=list)
 
 
@@ -207,14 +213,17 @@ def measure(
         resources = page.evaluate(RESOURCES)
         scripts = [r for r in resources if r["name"].endswith(".js")]
 
-        rerun_ms = None
+        rerun_ms = rerun_script_done = None
+        plotly = [r["end"] for r in scripts if r["name"].rsplit("/", 1)[-1].startswith("PlotlyChart.")]
         remove = page.locator(f"{scope} [data-testid='stMultiSelect'] button[aria-label^='Remove']")
         if remove.count():
             page.evaluate("() => { const b = window.__bench; b.armed = true; b.trigger = null; "
                           "b.sawRunning = false; }")  # fmt: skip
             remove.first.click(timeout=LOAD_TIMEOUT_MS)
             rerun = wait_settled(page, rerun=True)
-            rerun_ms = rerun["at"] - page.evaluate("window.__bench.trigger")
+            trigger = page.evaluate("window.__bench.trigger")
+            rerun_ms = rerun["at"] - trigger
+            rerun_script_done = rerun["scriptDone"] - trigger
         return Load(
             ready_ms=loaded["at"],
             rerun_ms=rerun_ms,
@@ -224,6 +233,9 @@ def measure(
             js_bytes=sum(r["body"] for r in scripts),
             js_transfer_bytes=sum(r["transfer"] for r in scripts),
             charts=loaded["charts"],
+            script_done_ms=loaded["scriptDone"],
+            rerun_script_done_ms=rerun_script_done,
+            plotly_js_ms=plotly[0] if plotly else None,
             js_files=sorted(r["name"].rsplit("/", 1)[-1] for r in scripts),
         )
     finally:
@@ -255,6 +267,10 @@ def warm_up(browser: Browser, url: str, blocked: list[str]) -> tuple[int, float]
 SERVERS = {"bare": ("bare_app.py", BENCH_DIR), "app": ("app.py", ROOT)}
 
 
+LOAD_STEPS = ("script_done_ms", "plotly_js_ms", "ready_ms")
+RERUN_STEPS = ("rerun_script_done_ms", "rerun_ms")
+
+
 def print_table(results: dict[str, list[Load]], runs: int) -> None:
     bare = results[BARE[0]]
     bare_ready, bare_rerun = median([x.ready_ms for x in bare]), median([x.rerun_ms for x in bare])
@@ -275,6 +291,12 @@ def print_table(results: dict[str, list[Load]], runs: int) -> None:
             f"{fmt(rerun):>10}{ratio(rerun, bare_rerun):>8}{fmt(ws_load, '.1f'):>8}{fmt(ws_rerun, '.1f'):>12}"
             f"{fmt(requests):>9}{fmt(js_kb):>8}{loads[0].charts:>7}"
         )
+    print("\nwhere the time goes (medians, ms): load = script done / Plotly JS downloaded / ready; "
+          "rerun = script done / ready, from the click")  # fmt: skip
+    for name, loads in results.items():
+        load = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in LOAD_STEPS)
+        rerun = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in RERUN_STEPS)
+        print(f"{name:<16} load {load:<24} rerun {rerun}")
 
 
 def main() -> None:
