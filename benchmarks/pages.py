@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, CDPSession, Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
@@ -133,6 +133,10 @@ class Load:
     script_done_ms: float | None = None  # when the script run that ended the load finished
     rerun_script_done_ms: float | None = None  # the same for the rerun, from the click
     plotly_js_ms: float | None = None  # when the Plotly chunk (the largest script) finished downloading
+    server_cpu_ms: float | None = None  # CPU the server spent on the load (10 ms resolution)
+    rerun_server_cpu_ms: float | None = None
+    browser_task_ms: float | None = None  # the page's main-thread busy time during the load
+    rerun_browser_task_ms: float | None = None
     js_files: list[str] = field(default_factory=list)
 
 
@@ -151,8 +155,8 @@ def healthy(base: str) -> bool:
 
 
 @contextlib.contextmanager
-def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float]]:
-    """Run `streamlit run script` on a free loopback port; yield its URL and the spawn -> healthy time."""
+def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float, int]]:
+    """Run `streamlit run script` on a free loopback port; yield its URL, spawn -> healthy time and pid."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", script,
@@ -169,7 +173,7 @@ def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float]]:
                 if proc.poll() is not None or time.perf_counter() > deadline:
                     raise RuntimeError(f"{script} did not start; see {log}")
                 time.sleep(0.02)
-            yield base, (time.perf_counter() - start) * 1e3
+            yield base, (time.perf_counter() - start) * 1e3, proc.pid
         finally:
             proc.terminate()
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -184,8 +188,26 @@ def wait_settled(page: Page, rerun: bool, quiet_ms: int = QUIET_MS) -> dict[str,
     return handle.json_value()
 
 
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system, all threads) the process has used: immune to waiting on a busy machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1e3 / os.sysconf("SC_CLK_TCK")
+
+
+def main_thread_ms(cdp: CDPSession) -> float:
+    """The renderer's main-thread task time (script, style, layout, paint) so far, from Chromium."""
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics["TaskDuration"] * 1e3
+
+
 def measure(
-    browser: Browser, url: str, scope: str, expected: int, blocked: list[str], quiet_ms: int = QUIET_MS
+    browser: Browser,
+    url: str,
+    scope: str,
+    expected: int,
+    blocked: list[str],
+    server_pid: int,
+    quiet_ms: int = QUIET_MS,
 ) -> Load:
     """Open `url` in an empty context, wait until ready, then remove a chip in `scope` and wait again."""
     context = browser.new_context(viewport=VIEWPORT)
@@ -207,8 +229,13 @@ def measure(
 
         page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         page.on("request", lambda _req: requests.__setitem__(0, requests[0] + 1))
+        cdp = context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        browser0, server0 = main_thread_ms(cdp), cpu_ms(server_pid)
         page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         loaded = wait_settled(page, rerun=False, quiet_ms=quiet_ms)
+        browser1, server1 = main_thread_ms(cdp), cpu_ms(server_pid)
+        browser2, server2 = browser1, server1
         ws_load, request_count = ws_bytes[0], requests[0]
         resources = page.evaluate(RESOURCES)
         scripts = [r for r in resources if r["name"].endswith(".js")]
@@ -224,6 +251,7 @@ def measure(
             trigger = page.evaluate("window.__bench.trigger")
             rerun_ms = rerun["at"] - trigger
             rerun_script_done = rerun["scriptDone"] - trigger
+            browser2, server2 = main_thread_ms(cdp), cpu_ms(server_pid)
         return Load(
             ready_ms=loaded["at"],
             rerun_ms=rerun_ms,
@@ -236,6 +264,10 @@ def measure(
             script_done_ms=loaded["scriptDone"],
             rerun_script_done_ms=rerun_script_done,
             plotly_js_ms=plotly[0] if plotly else None,
+            server_cpu_ms=server1 - server0,
+            rerun_server_cpu_ms=server2 - server1 if rerun_ms is not None else None,
+            browser_task_ms=browser1 - browser0,
+            rerun_browser_task_ms=browser2 - browser1 if rerun_ms is not None else None,
             js_files=sorted(r["name"].rsplit("/", 1)[-1] for r in scripts),
         )
     finally:
@@ -255,12 +287,12 @@ def ratio(value: float | None, base: float | None) -> str:
     return "–" if value is None or not base else f"{value / base:.2f}×"
 
 
-def warm_up(browser: Browser, url: str, blocked: list[str]) -> tuple[int, float]:
+def warm_up(browser: Browser, url: str, blocked: list[str], server_pid: int) -> tuple[int, float]:
     """First load after the server starts (imports the page's modules): its chart count and time.
 
     Nothing says yet how many charts to wait for, so it waits for a long quiet spell instead.
     """
-    load = measure(browser, url, "nothing", 0, blocked, quiet_ms=WARM_UP_QUIET_MS)
+    load = measure(browser, url, "nothing", 0, blocked, server_pid, quiet_ms=WARM_UP_QUIET_MS)
     return load.charts, load.ready_ms
 
 
@@ -269,6 +301,7 @@ SERVERS = {"bare": ("bare_app.py", BENCH_DIR), "app": ("app.py", ROOT)}
 
 LOAD_STEPS = ("script_done_ms", "plotly_js_ms", "ready_ms")
 RERUN_STEPS = ("rerun_script_done_ms", "rerun_ms")
+CPU_STEPS = ("server_cpu_ms", "browser_task_ms", "rerun_server_cpu_ms", "rerun_browser_task_ms")
 
 
 def print_table(results: dict[str, list[Load]], runs: int) -> None:
@@ -297,6 +330,13 @@ def print_table(results: dict[str, list[Load]], runs: int) -> None:
         load = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in LOAD_STEPS)
         rerun = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in RERUN_STEPS)
         print(f"{name:<16} load {load:<24} rerun {rerun}")
+    print("\nCPU, which waiting on a busy machine does not inflate (medians, ms): "
+          "load = server CPU / browser main thread; rerun = the same")  # fmt: skip
+    bare_cpu = [median([getattr(x, f) for x in results[BARE[0]]]) for f in CPU_STEPS]
+    for name, loads in results.items():
+        cpu = [median([getattr(x, f) for x in loads]) for f in CPU_STEPS]
+        cells = [f"{fmt(v)} ({ratio(v, b)})" for v, b in zip(cpu, bare_cpu, strict=True)]
+        print(f"{name:<16} load {cells[0]} / {cells[1]:<18} rerun {cells[2]} / {cells[3]}")
 
 
 def main() -> None:
@@ -310,27 +350,28 @@ def main() -> None:
     cold: dict[str, list[float]] = {"bare": [], "app": []}
     for _ in range(runs):
         for name, (script, cwd) in SERVERS.items():
-            with server(script, cwd, logs / f"{name}.log") as (_url, ms):
+            with server(script, cwd, logs / f"{name}.log") as (_url, ms, _pid):
                 cold[name].append(ms)
 
     blocked: list[str] = []
     results: dict[str, list[Load]] = {}
     first_load: dict[str, float] = {}
     with (
-        server(*SERVERS["bare"], logs / "bare.log") as (bare_url, _),
-        server(*SERVERS["app"], logs / "app.log") as (app_url, _),
+        server(*SERVERS["bare"], logs / "bare.log") as (bare_url, _, bare_pid),
+        server(*SERVERS["app"], logs / "app.log") as (app_url, _, app_pid),
         sync_playwright() as pw,
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             urls = {BARE[0]: bare_url + BARE[1]} | {name: app_url + path for name, path, _ in PAGES}
+            pids = {name: bare_pid if name == BARE[0] else app_pid for name in urls}
             expected: dict[str, int] = {}
             for name, url in urls.items():
-                expected[name], ms = warm_up(browser, url, blocked)
+                expected[name], ms = warm_up(browser, url, blocked, pids[name])
                 first_load.setdefault("bare" if name == BARE[0] else "app", ms)
             for _ in range(runs):  # interleaved, so that noise on the shared machine hits every page alike
                 for name, _path, scope in [BARE, *PAGES]:
-                    load = measure(browser, urls[name], scope, expected[name], blocked)
+                    load = measure(browser, urls[name], scope, expected[name], blocked, pids[name])
                     results.setdefault(name, []).append(load)
         finally:
             browser.close()
