@@ -9,7 +9,8 @@ Usage: python benchmarks/pages.py [--runs 3] [--json results.json]
 
 Ready = navigation start (performance.timeOrigin) -> the moment the DOM reached the state in which
   (a) Streamlit says no script is running (stApp's data-test-script-state is "notRunning"),
-  (b) no element is stale (data-stale="true", left over from an earlier run), and
+  (b) no element is stale (data-stale="true", left over from an earlier run), no lazily loaded element
+      still shows its placeholder (stSkeleton: its JS chunk, e.g. Plotly's 4.7 MB, has not run), and
   (c) every Plotly chart is drawn: each stPlotlyChart holds a .js-plotly-plot with its .main-svg
       layer, and there are as many drawn charts as the page had after a warm-up load.
   A MutationObserver (installed before any page script runs) stamps the last DOM mutation; when the
@@ -46,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, CDPSession, Page, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
@@ -85,11 +87,13 @@ INIT_SCRIPT = """(() => {
     const now = b.lastMutation = performance.now();
     for (const r of records) {
       if (r.type !== 'attributes' || r.attributeName !== 'data-test-script-state') continue;
+      // oldValue too: running -> notRunning can arrive in one batch, and getAttribute sees only the last.
       const state = r.target.getAttribute('data-test-script-state');
-      if (state === 'running' && b.trigger !== null) b.sawRunning = true;
+      if (b.trigger !== null && (state === 'running' || r.oldValue === 'running')) b.sawRunning = true;
       if (state === 'notRunning') b.scriptDone = now;
     }
-  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true,
+                        attributeOldValue: true});
   const stamp = e => { if (b.armed) { b.trigger = e.timeStamp; b.armed = false; } };
   document.addEventListener('pointerdown', stamp, true);
   document.addEventListener('keydown', stamp, true);
@@ -99,6 +103,8 @@ INIT_SCRIPT = """(() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-stale="true"]')) return false;
+    // A lazily loaded element (Plotly, the data grid, ...) shows this placeholder until its chunk runs.
+    if (document.querySelector('[data-testid="stSkeleton"]')) return false;
     const holders = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     if (!holders.every(h => h.querySelector('.js-plotly-plot .main-svg'))) return false;
     return b.drawnCharts() >= b.expected;
@@ -183,8 +189,26 @@ def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float, int]
                 proc.wait(timeout=10)
 
 
+STATE = """() => ({
+  script: document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state'),
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+  charts: window.__bench.drawnCharts(), expected: window.__bench.expected,
+  quietFor: performance.now() - window.__bench.lastMutation, sawRunning: window.__bench.sawRunning})"""
+
+
+class NotSettled(RuntimeError):
+    """A load or rerun that never became ready within LOAD_TIMEOUT_MS."""
+
+
 def wait_settled(page: Page, rerun: bool, quiet_ms: int = QUIET_MS) -> dict[str, Any]:
-    handle = page.wait_for_function(SETTLED, arg=[quiet_ms, rerun], polling="raf", timeout=LOAD_TIMEOUT_MS)
+    try:
+        handle = page.wait_for_function(
+            SETTLED, arg=[quiet_ms, rerun], polling="raf", timeout=LOAD_TIMEOUT_MS
+        )
+    except PlaywrightTimeoutError as err:
+        what = "rerun" if rerun else "load"
+        raise NotSettled(f"{what} of {page.url} never ready: {page.evaluate(STATE)}") from err
     return handle.json_value()
 
 
@@ -290,7 +314,7 @@ def ratio(value: float | None, base: float | None) -> str:
 def warm_up(browser: Browser, url: str, blocked: list[str], server_pid: int) -> tuple[int, float]:
     """First load after the server starts (imports the page's modules): its chart count and time.
 
-    Nothing says yet how many charts to wait for, so it waits for a long quiet spell instead.
+    It cannot know yet how many charts to wait for, so it also waits for a longer quiet spell.
     """
     load = measure(browser, url, "nothing", 0, blocked, server_pid, quiet_ms=WARM_UP_QUIET_MS)
     return load.charts, load.ready_ms
@@ -354,6 +378,7 @@ def main() -> None:
                 cold[name].append(ms)
 
     blocked: list[str] = []
+    failures: list[str] = []
     results: dict[str, list[Load]] = {}
     first_load: dict[str, float] = {}
     with (
@@ -371,7 +396,11 @@ def main() -> None:
                 first_load.setdefault("bare" if name == BARE[0] else "app", ms)
             for _ in range(runs):  # interleaved, so that noise on the shared machine hits every page alike
                 for name, _path, scope in [BARE, *PAGES]:
-                    load = measure(browser, urls[name], scope, expected[name], blocked, pids[name])
+                    try:
+                        load = measure(browser, urls[name], scope, expected[name], blocked, pids[name])
+                    except NotSettled as err:  # reported, and left out of the medians
+                        failures.append(str(err))
+                        continue
                     results.setdefault(name, []).append(load)
         finally:
             browser.close()
@@ -387,6 +416,7 @@ def main() -> None:
         f"bare {fmt(first_load['bare'])} ms, ratio {ratio(first_load['app'], first_load['bare'])}"
     )
     print(f"blocked non-local requests: {len(blocked)}" + "".join(f"\n  {u}" for u in sorted(set(blocked))))
+    print(f"loads that never became ready: {len(failures)}" + "".join(f"\n  {f}" for f in failures))
     print(f"server logs: {logs}")
     if args.json:
         report = {
@@ -394,6 +424,7 @@ def main() -> None:
             "cold_start_ms": cold,
             "first_load_ms": first_load,
             "blocked": blocked,
+            "failures": failures,
             "pages": {name: [vars(x) for x in loads] for name, loads in results.items()},
         }
         args.json.write_text(json.dumps(report, indent=1))
