@@ -161,8 +161,8 @@ def healthy(base: str) -> bool:
 
 
 @contextlib.contextmanager
-def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float, int]]:
-    """Run `streamlit run script` on a free loopback port; yield its URL, spawn -> healthy time and pid."""
+def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float, subprocess.Popen]]:
+    """Run `streamlit run script` on a free loopback port; yield its URL, spawn -> healthy time, process."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", script,
@@ -179,7 +179,7 @@ def server(script: str, cwd: Path, log: Path) -> Iterator[tuple[str, float, int]
                 if proc.poll() is not None or time.perf_counter() > deadline:
                     raise RuntimeError(f"{script} did not start; see {log}")
                 time.sleep(0.02)
-            yield base, (time.perf_counter() - start) * 1e3, proc.pid
+            yield base, (time.perf_counter() - start) * 1e3, proc
         finally:
             proc.terminate()
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -382,22 +382,24 @@ def main() -> None:
     results: dict[str, list[Load]] = {}
     first_load: dict[str, float] = {}
     with (
-        server(*SERVERS["bare"], logs / "bare.log") as (bare_url, _, bare_pid),
-        server(*SERVERS["app"], logs / "app.log") as (app_url, _, app_pid),
+        server(*SERVERS["bare"], logs / "bare.log") as (bare_url, _, bare_proc),
+        server(*SERVERS["app"], logs / "app.log") as (app_url, _, app_proc),
         sync_playwright() as pw,
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             urls = {BARE[0]: bare_url + BARE[1]} | {name: app_url + path for name, path, _ in PAGES}
-            pids = {name: bare_pid if name == BARE[0] else app_pid for name in urls}
+            procs = {name: bare_proc if name == BARE[0] else app_proc for name in urls}
             expected: dict[str, int] = {}
             for name, url in urls.items():
-                expected[name], ms = warm_up(browser, url, blocked, pids[name])
+                expected[name], ms = warm_up(browser, url, blocked, procs[name].pid)
                 first_load.setdefault("bare" if name == BARE[0] else "app", ms)
             for _ in range(runs):  # interleaved, so that noise on the shared machine hits every page alike
                 for name, _path, scope in [BARE, *PAGES]:
+                    if procs[name].poll() is not None:  # e.g. killed by another user of the machine
+                        raise RuntimeError(f"the server of {urls[name]} exited ({procs[name].returncode})")
                     try:
-                        load = measure(browser, urls[name], scope, expected[name], blocked, pids[name])
+                        load = measure(browser, urls[name], scope, expected[name], blocked, procs[name].pid)
                     except NotSettled as err:  # reported, and left out of the medians
                         failures.append(str(err))
                         continue
