@@ -34,6 +34,7 @@ import contextlib
 import json
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -141,8 +142,8 @@ class Load:
     plotly_js_ms: float | None = None  # when the Plotly chunk (the largest script) finished downloading
     server_cpu_ms: float | None = None  # CPU the server spent on the load (10 ms resolution)
     rerun_server_cpu_ms: float | None = None
-    browser_task_ms: float | None = None  # the page's main-thread busy time during the load
-    rerun_browser_task_ms: float | None = None
+    browser_cpu_ms: float | None = None  # CPU all of Chromium's processes spent on the load
+    rerun_browser_cpu_ms: float | None = None
     js_files: list[str] = field(default_factory=list)
 
 
@@ -218,14 +219,19 @@ def cpu_ms(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) * 1e3 / os.sysconf("SC_CLK_TCK")
 
 
-def main_thread_ms(cdp: CDPSession) -> float:
-    """The renderer's main-thread task time (script, style, layout, paint) so far, from Chromium."""
-    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    return metrics["TaskDuration"] * 1e3
+def chromium_cpu(cdp: CDPSession) -> dict[int, float]:
+    """CPU seconds each Chromium process (browser, GPU, renderers...) has used so far."""
+    return {p["id"]: p["cpuTime"] for p in cdp.send("SystemInfo.getProcessInfo")["processInfo"]}
+
+
+def cpu_since(cdp: CDPSession, before: dict[int, float]) -> float:
+    """Milliseconds of CPU all Chromium processes used since `before` (a process born since counts whole)."""
+    return sum(t - before.get(pid, 0.0) for pid, t in chromium_cpu(cdp).items()) * 1e3
 
 
 def measure(
     browser: Browser,
+    browser_cdp: CDPSession,
     url: str,
     scope: str,
     expected: int,
@@ -253,13 +259,11 @@ def measure(
 
         page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         page.on("request", lambda _req: requests.__setitem__(0, requests[0] + 1))
-        cdp = context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        browser0, server0 = main_thread_ms(cdp), cpu_ms(server_pid)
+        browser0, server0 = chromium_cpu(browser_cdp), cpu_ms(server_pid)
         page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         loaded = wait_settled(page, rerun=False, quiet_ms=quiet_ms)
-        browser1, server1 = main_thread_ms(cdp), cpu_ms(server_pid)
-        browser2, server2 = browser1, server1
+        browser_load, server1 = cpu_since(browser_cdp, browser0), cpu_ms(server_pid)
+        browser1, browser_rerun, server2 = chromium_cpu(browser_cdp), None, server1
         ws_load, request_count = ws_bytes[0], requests[0]
         resources = page.evaluate(RESOURCES)
         scripts = [r for r in resources if r["name"].endswith(".js")]
@@ -275,7 +279,7 @@ def measure(
             trigger = page.evaluate("window.__bench.trigger")
             rerun_ms = rerun["at"] - trigger
             rerun_script_done = rerun["scriptDone"] - trigger
-            browser2, server2 = main_thread_ms(cdp), cpu_ms(server_pid)
+            browser_rerun, server2 = cpu_since(browser_cdp, browser1), cpu_ms(server_pid)
         return Load(
             ready_ms=loaded["at"],
             rerun_ms=rerun_ms,
@@ -290,8 +294,8 @@ def measure(
             plotly_js_ms=plotly[0] if plotly else None,
             server_cpu_ms=server1 - server0,
             rerun_server_cpu_ms=server2 - server1 if rerun_ms is not None else None,
-            browser_task_ms=browser1 - browser0,
-            rerun_browser_task_ms=browser2 - browser1 if rerun_ms is not None else None,
+            browser_cpu_ms=browser_load,
+            rerun_browser_cpu_ms=browser_rerun,
             js_files=sorted(r["name"].rsplit("/", 1)[-1] for r in scripts),
         )
     finally:
@@ -311,12 +315,14 @@ def ratio(value: float | None, base: float | None) -> str:
     return "–" if value is None or not base else f"{value / base:.2f}×"
 
 
-def warm_up(browser: Browser, url: str, blocked: list[str], server_pid: int) -> tuple[int, float]:
+def warm_up(
+    browser: Browser, browser_cdp: CDPSession, url: str, blocked: list[str], server_pid: int
+) -> tuple[int, float]:
     """First load after the server starts (imports the page's modules): its chart count and time.
 
     It cannot know yet how many charts to wait for, so it also waits for a longer quiet spell.
     """
-    load = measure(browser, url, "nothing", 0, blocked, server_pid, quiet_ms=WARM_UP_QUIET_MS)
+    load = measure(browser, browser_cdp, url, "nothing", 0, blocked, server_pid, quiet_ms=WARM_UP_QUIET_MS)
     return load.charts, load.ready_ms
 
 
@@ -325,7 +331,7 @@ SERVERS = {"bare": ("bare_app.py", BENCH_DIR), "app": ("app.py", ROOT)}
 
 LOAD_STEPS = ("script_done_ms", "plotly_js_ms", "ready_ms")
 RERUN_STEPS = ("rerun_script_done_ms", "rerun_ms")
-CPU_STEPS = ("server_cpu_ms", "browser_task_ms", "rerun_server_cpu_ms", "rerun_browser_task_ms")
+CPU_STEPS = ("server_cpu_ms", "browser_cpu_ms", "rerun_server_cpu_ms", "rerun_browser_cpu_ms")
 
 
 def print_table(results: dict[str, list[Load]], runs: int) -> None:
@@ -355,7 +361,7 @@ def print_table(results: dict[str, list[Load]], runs: int) -> None:
         rerun = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in RERUN_STEPS)
         print(f"{name:<16} load {load:<24} rerun {rerun}")
     print("\nCPU, which waiting on a busy machine does not inflate (medians, ms): "
-          "load = server CPU / browser main thread; rerun = the same")  # fmt: skip
+          "load = server CPU / Chromium CPU; rerun = the same")  # fmt: skip
     bare_cpu = [median([getattr(x, f) for x in results[BARE[0]]]) for f in CPU_STEPS]
     for name, loads in results.items():
         cpu = [median([getattr(x, f) for x in loads]) for f in CPU_STEPS]
@@ -368,6 +374,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="loads of each page (median reported)")
     parser.add_argument("--json", type=Path, help="write every measurement to this file")
     args = parser.parse_args()
+    # `kill` must still stop both servers (the finally blocks), not leave them running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     runs = max(1, args.runs)
     logs = Path(tempfile.mkdtemp(prefix="bench-pages-"))
 
@@ -387,19 +395,22 @@ def main() -> None:
         sync_playwright() as pw,
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser_cdp = browser.new_browser_cdp_session()
         try:
             urls = {BARE[0]: bare_url + BARE[1]} | {name: app_url + path for name, path, _ in PAGES}
             procs = {name: bare_proc if name == BARE[0] else app_proc for name in urls}
             expected: dict[str, int] = {}
             for name, url in urls.items():
-                expected[name], ms = warm_up(browser, url, blocked, procs[name].pid)
+                expected[name], ms = warm_up(browser, browser_cdp, url, blocked, procs[name].pid)
                 first_load.setdefault("bare" if name == BARE[0] else "app", ms)
             for _ in range(runs):  # interleaved, so that noise on the shared machine hits every page alike
                 for name, _path, scope in [BARE, *PAGES]:
                     if procs[name].poll() is not None:  # e.g. killed by another user of the machine
                         raise RuntimeError(f"the server of {urls[name]} exited ({procs[name].returncode})")
                     try:
-                        load = measure(browser, urls[name], scope, expected[name], blocked, procs[name].pid)
+                        load = measure(
+                            browser, browser_cdp, urls[name], scope, expected[name], blocked, procs[name].pid
+                        )
                     except NotSettled as err:  # reported, and left out of the medians
                         failures.append(str(err))
                         continue
