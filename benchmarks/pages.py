@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, CDPSession, Page, Route, sync_playwright
+from playwright.sync_api import Browser, CDPSession, Locator, Page, Route, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,11 +202,11 @@ class NotSettled(RuntimeError):
     """A load or rerun that never became ready within LOAD_TIMEOUT_MS."""
 
 
-def wait_settled(page: Page, rerun: bool, quiet_ms: int = QUIET_MS) -> dict[str, Any]:
+def wait_settled(
+    page: Page, rerun: bool, quiet_ms: int = QUIET_MS, timeout_ms: int = LOAD_TIMEOUT_MS
+) -> dict[str, Any]:
     try:
-        handle = page.wait_for_function(
-            SETTLED, arg=[quiet_ms, rerun], polling="raf", timeout=LOAD_TIMEOUT_MS
-        )
+        handle = page.wait_for_function(SETTLED, arg=[quiet_ms, rerun], polling="raf", timeout=timeout_ms)
     except PlaywrightTimeoutError as err:
         what = "rerun" if rerun else "load"
         raise NotSettled(f"{what} of {page.url} never ready: {page.evaluate(STATE)}") from err
@@ -227,6 +227,27 @@ def chromium_cpu(cdp: CDPSession) -> dict[int, float]:
 def cpu_since(cdp: CDPSession, before: dict[int, float]) -> float:
     """Milliseconds of CPU all Chromium processes used since `before` (a process born since counts whole)."""
     return sum(t - before.get(pid, 0.0) for pid, t in chromium_cpu(cdp).items()) * 1e3
+
+
+ARM = "() => { const b = window.__bench; b.armed = true; b.trigger = null; b.sawRunning = false; }"
+
+
+def click_and_wait(page: Page, remove: Locator) -> dict[str, Any]:
+    """Remove a chip and wait for the rerun; click once more if the first click started nothing.
+
+    About one bare-app click in fifteen on a busy machine left the page untouched (no mutation at
+    all, so no rerun was ever requested); a second click is then the user's natural retry.
+    """
+    for attempt in range(2):
+        page.evaluate(ARM)
+        remove.first.click(timeout=LOAD_TIMEOUT_MS)
+        try:
+            return wait_settled(page, rerun=True, timeout_ms=LOAD_TIMEOUT_MS // 3)
+        except NotSettled:
+            started = page.evaluate("(b => b.sawRunning || b.lastMutation > b.trigger)(window.__bench)")
+            if attempt or started:
+                raise
+    raise AssertionError("unreachable")
 
 
 def measure(
@@ -272,10 +293,7 @@ def measure(
         plotly = [r["end"] for r in scripts if r["name"].rsplit("/", 1)[-1].startswith("PlotlyChart.")]
         remove = page.locator(f"{scope} [data-testid='stMultiSelect'] button[aria-label^='Remove']")
         if remove.count():
-            page.evaluate("() => { const b = window.__bench; b.armed = true; b.trigger = null; "
-                          "b.sawRunning = false; }")  # fmt: skip
-            remove.first.click(timeout=LOAD_TIMEOUT_MS)
-            rerun = wait_settled(page, rerun=True)
+            rerun = click_and_wait(page, remove)
             trigger = page.evaluate("window.__bench.trigger")
             rerun_ms = rerun["at"] - trigger
             rerun_script_done = rerun["scriptDone"] - trigger
