@@ -352,6 +352,11 @@ RERUN_STEPS = ("rerun_script_done_ms", "rerun_ms")
 CPU_STEPS = ("server_cpu_ms", "browser_cpu_ms", "rerun_server_cpu_ms", "rerun_browser_cpu_ms")
 
 
+def ordered(results: dict[str, list[Load]]) -> list[tuple[str, list[Load]]]:
+    """The bare app first, then the pages in menu order, whichever load finished first."""
+    return [(name, results[name]) for name, _path, _scope in [BARE, *PAGES] if name in results]
+
+
 def print_table(results: dict[str, list[Load]], runs: int) -> None:
     bare = results[BARE[0]]
     bare_ready, bare_rerun = median([x.ready_ms for x in bare]), median([x.rerun_ms for x in bare])
@@ -362,7 +367,7 @@ def print_table(results: dict[str, list[Load]], runs: int) -> None:
     print(f"median of {runs} loads per page, each in an empty browser context; ratios to the bare app")
     print(header)
     print("-" * len(header))
-    for name, loads in results.items():
+    for name, loads in ordered(results):
         ready, rerun = median([x.ready_ms for x in loads]), median([x.rerun_ms for x in loads])
         ws_load = median([x.ws_load_bytes / 1e3 for x in loads])
         ws_rerun = median([x.ws_rerun_bytes / 1e3 for x in loads])
@@ -374,14 +379,14 @@ def print_table(results: dict[str, list[Load]], runs: int) -> None:
         )
     print("\nwhere the time goes (medians, ms): load = script done / Plotly JS downloaded / ready; "
           "rerun = script done / ready, from the click")  # fmt: skip
-    for name, loads in results.items():
+    for name, loads in ordered(results):
         load = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in LOAD_STEPS)
         rerun = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in RERUN_STEPS)
         print(f"{name:<16} load {load:<24} rerun {rerun}")
     print("\nCPU, which waiting on a busy machine does not inflate (medians, ms): "
           "load = server CPU / Chromium CPU; rerun = the same")  # fmt: skip
     bare_cpu = [median([getattr(x, f) for x in results[BARE[0]]]) for f in CPU_STEPS]
-    for name, loads in results.items():
+    for name, loads in ordered(results):
         cpu = [median([getattr(x, f) for x in loads]) for f in CPU_STEPS]
         cells = [f"{fmt(v)} ({ratio(v, b)})" for v, b in zip(cpu, bare_cpu, strict=True)]
         print(f"{name:<16} load {cells[0]} / {cells[1]:<18} rerun {cells[2]} / {cells[3]}")
