@@ -83,8 +83,8 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
 
     Drawn means: the page's own heading is there, no element on screen is a skeleton (Streamlit
     shows one while it fetches an element's lazy chunk, Plotly's among them, after the run has ended;
-    one below the fold waits until it is scrolled to) and every chart has its SVG. Idle must hold twice, 400 ms apart: a page can rerun right after its first
-    run (a deep link's first visit does).
+    one below the fold waits until it is scrolled to) and every chart has its SVG. Idle must hold
+    twice, 400 ms apart: a page can rerun right after its first run (a deep link's first visit does).
     """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
     for _ in range(timeout_ms // 400):
