@@ -18,8 +18,9 @@ from dashboard.money import format_amount, format_range, format_tick, nice_ticks
 # Streamlit's static serving puts static/ under app/static/; Plotly appends 'world_110m.json'.
 TOPOJSON_URL = "app/static/topojson/"
 PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL}
-LAND_COLOUR = "#e8e8e8"
-BORDER_COLOUR = "#b0b0b0"
+# Half-transparent greys: land and borders read on the light and the dark theme alike.
+LAND_COLOUR = "rgba(128,128,128,0.22)"
+BORDER_COLOUR = "rgba(128,128,128,0.55)"
 
 
 def _tint(hex_colour: str, white_share: float = 0.75) -> str:

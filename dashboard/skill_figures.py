@@ -50,7 +50,7 @@ def skills_venn_figure(sets: SkillSets) -> go.Figure:
             y=[0, 0, 0],
             mode="text",
             text=[f"<b>{len(names)}</b>" for _, names, _ in regions],
-            textfont=dict(size=34, color="#1f1f1f"),
+            textfont=dict(size=34),  # the theme's text colour, legible in light and dark
             customdata=[[label, len(names)] for label, names, _ in regions],
             hovertext=[
                 f"<b>{label}: {len(names)}</b><br>{_hover_list(names)}" for label, names, _ in regions
