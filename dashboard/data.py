@@ -11,13 +11,17 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import datafiles
+from dashboard import career_files, datafiles
 from dashboard.validation import DataFileError
 
 __all__ = [
     "DataFileError",
+    "load_advice",
     "load_aws_services",
+    "load_careers",
+    "load_certifications",
     "load_comparison",
+    "load_faq",
     "load_salaries",
     "load_skills",
 ]
@@ -44,6 +48,10 @@ _PARSERS: dict[str, Callable[[], pd.DataFrame]] = {
     # The skills are already parsed and cached for the pages; re-parsing them here is waste.
     "aws_services": lambda: datafiles.parse_aws_services(load_skills()),
     "comparison": datafiles.parse_comparison,
+    "certifications": career_files.parse_certifications,
+    "careers": career_files.parse_careers,
+    "advice": career_files.parse_advice,
+    "faq": career_files.parse_faq,
 }
 
 
@@ -61,3 +69,19 @@ def load_aws_services() -> pd.DataFrame:
 
 def load_comparison() -> pd.DataFrame:
     return _cached("comparison", _stamp("comparison.csv"))
+
+
+def load_certifications() -> pd.DataFrame:
+    return _cached("certifications", _stamp("certifications.csv"))
+
+
+def load_careers() -> pd.DataFrame:
+    return _cached("careers", _stamp("careers.csv"))
+
+
+def load_advice() -> pd.DataFrame:
+    return _cached("advice", _stamp("advice.csv"))
+
+
+def load_faq() -> pd.DataFrame:
+    return _cached("faq", _stamp("faq.csv"))

@@ -36,6 +36,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "aws_services.py", "AWS services", "🧰", "aws_services", "AWS services each role uses, by family"
     ),
+    PageSpec("careers.py", "Certifications & careers", "🎓", "careers"),
+    PageSpec("fit.py", "Which role fits you?", "🧭", "fit"),
 )
 
 
