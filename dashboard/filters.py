@@ -178,25 +178,24 @@ def skill_profile(all_skills: pd.DataFrame) -> tuple[list[str], list[str]]:
     return list(st.session_state[SKILL_KEY]), unknown
 
 
-def skill_picker(choices: dict[str, list[str]], everything: Sequence[str]) -> list[str]:
-    """One row of pills per category in `choices` (the search's matches); returns the whole profile.
+def skill_pills(category: str, names: list[str], everything: Sequence[str]) -> None:
+    """The pills of one category (only the search's matches); a click updates the whole profile.
 
     Each pills widget holds only its own options, so a skill hidden by the search stays ticked: a
     click replaces this category's part of the profile and keeps the rest.
     """
-    for category, names in choices.items():
-        key = f"{SKILL_KEY}-pills-{category}"
-        st.session_state[key] = [n for n in names if n in st.session_state[SKILL_KEY]]
-        st.pills(
-            text.escape_markdown(category),
-            names,
-            selection_mode="multi",
-            format_func=text.escape_markdown,
-            key=key,
-            on_change=_merge_pills,
-            args=(key, names, list(everything)),
-        )
-    return save_skill_profile(st.session_state[SKILL_KEY], everything)
+    key = f"{SKILL_KEY}-pills-{category}"
+    st.session_state[key] = [n for n in names if n in st.session_state[SKILL_KEY]]
+    st.pills(
+        text.escape_markdown(category),
+        names,
+        selection_mode="multi",
+        format_func=text.escape_markdown,
+        key=key,
+        on_change=_merge_pills,
+        args=(key, names, list(everything)),
+        label_visibility="collapsed",
+    )
 
 
 def _merge_pills(key: str, names: list[str], everything: list[str]) -> None:
@@ -209,9 +208,10 @@ def clear_skill_profile() -> None:
     st.session_state[SKILL_KEY] = []
 
 
-def save_skill_profile(picked: Sequence[str], everything: Sequence[str]) -> list[str]:
-    """Write the profile to the URL in the picker's order; no parameter when nothing is ticked."""
-    ordered = [s for s in everything if s in set(picked)]
+def save_skill_profile(everything: Sequence[str]) -> list[str]:
+    """Write the profile to the URL in the picker's order and return it; no parameter when it is empty."""
+    ticked = set(st.session_state[SKILL_KEY])
+    ordered = [s for s in everything if s in ticked]
     st.session_state[SKILL_KEY] = ordered
     if ordered:
         st.query_params[SKILL_KEY] = ordered

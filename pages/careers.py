@@ -64,22 +64,31 @@ ui.download_csv(
 
 st.subheader("Where each role leads")
 paths = careers.career_paths(career_rows)
-ui.chart(
-    career_figures.career_paths_figure(paths), key="career-paths", alt=career_figures.career_paths_alt(paths)
-)
-for row in faq[faq["checks"] == "career list"].itertuples():
-    st.info(
-        f"{NOTE} the FAQ's answer to “{escape_markdown(row.question)}”: {escape_markdown(row.caveat)} "
-        "The diagram follows the article's list.",
-        icon=":material/fact_check:",
+drawing, notes = st.columns([3, 2])
+with drawing:
+    ui.chart(
+        career_figures.career_paths_figure(paths),
+        key="career-paths",
+        alt=career_figures.career_paths_alt(paths),
     )
-shared = set(paths.loc[paths["shared"], "career"])
-ui.download_csv(
-    career_rows.assign(shared=career_rows["career"].isin(shared))[["role", "career", "shared", "quote"]],
-    export.csv_filename("careers"),
-    label="Download career paths (CSV)",
-    key="download-careers",
-)
+with notes:
+    st.caption(
+        "The article's lists of career options for each role. NLP engineer and computer vision engineer "
+        "are on both lists, so they are drawn once, in the shared colour."
+    )
+    for row in faq[faq["checks"] == "career list"].itertuples():
+        st.info(
+            f"{NOTE} the FAQ's answer to “{escape_markdown(row.question)}”: {escape_markdown(row.caveat)} "
+            "The diagram follows the article's list.",
+            icon=":material/fact_check:",
+        )
+    shared = set(paths.loc[paths["shared"], "career"])
+    ui.download_csv(
+        career_rows.assign(shared=career_rows["career"].isin(shared))[["role", "career", "shared", "quote"]],
+        export.csv_filename("careers"),
+        label="Download career paths (CSV)",
+        key="download-careers",
+    )
 
 st.subheader("Which one to choose, in the article's words")
 for column, (role, points) in zip(

@@ -39,9 +39,19 @@ with st.container(border=True, key="skill-picker"):
     choices = fit.skill_choices(all_skills, query)
     if not choices:
         st.caption(f"No skill's name contains “{escape_markdown(query.strip())}”.")
-    profile = filters.skill_picker(choices, everything)
+    # Categories closed (a phone shows ten short rows, not 99 pills) unless a search opens its matches;
+    # two per row on a wide screen, in order when a phone stacks the rows.
+    groups = list(choices.items())
+    for start in range(0, len(groups), 2):
+        for column, (category, names) in zip(st.columns(2), groups[start : start + 2], strict=False):
+            with column.expander(f"{escape_markdown(category)} ({len(names)})", expanded=bool(query.strip())):
+                filters.skill_pills(category, names, everything)
+    profile = filters.save_skill_profile(everything)
     count, clear = st.columns([3, 1], vertical_alignment="center")
-    count.caption(f"{len(profile)} of {len(everything)} skills ticked.")
+    count.caption(
+        f"{len(profile)} of {len(everything)} skills ticked"
+        + (f": {escape_markdown(summarize(profile, 8))}." if profile else ".")
+    )
     clear.button(
         "Clear all",
         key="skill-clear",
