@@ -16,7 +16,10 @@ from dashboard.validation import DataFileError
 
 __all__ = [
     "DataFileError",
+    "load_advice",
     "load_aws_services",
+    "load_careers",
+    "load_certifications",
     "load_comparison",
     "load_faq",
     "load_fx_rates",
@@ -48,6 +51,9 @@ _PARSERS: dict[str, Callable[[], pd.DataFrame]] = {
     "comparison": datafiles.parse_comparison,
     # Validated against the salary currencies, which are already parsed and cached.
     "fx_rates": lambda: datafiles.parse_fx_rates(load_salaries()),
+    "certifications": career_files.parse_certifications,
+    "careers": career_files.parse_careers,
+    "advice": career_files.parse_advice,
     "faq": career_files.parse_faq,
 }
 
@@ -70,6 +76,18 @@ def load_comparison() -> pd.DataFrame:
 
 def load_fx_rates() -> pd.DataFrame:
     return _cached("fx_rates", _stamp("fx_rates.csv"), _stamp("salaries.csv"))
+
+
+def load_certifications() -> pd.DataFrame:
+    return _cached("certifications", _stamp("certifications.csv"))
+
+
+def load_careers() -> pd.DataFrame:
+    return _cached("careers", _stamp("careers.csv"))
+
+
+def load_advice() -> pd.DataFrame:
+    return _cached("advice", _stamp("advice.csv"))
 
 
 def load_faq() -> pd.DataFrame:

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, rates, skills, text
+from dashboard import data, fit, rates, skills, text
 from dashboard.regions import region_label
 
 
@@ -223,3 +223,66 @@ def filter_regions(frame: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:
 def filter_values(frame: pd.DataFrame, column: str, values: Sequence[str]) -> pd.DataFrame:
     """Rows whose `column` is among `values`."""
     return frame[frame[column].isin(list(values))].reset_index(drop=True)
+
+
+# The skill profile of "Which role fits you?": the ticked skills, kept in the URL (?skill=Python&skill=…)
+# so a person can send their profile to a mentor. Unlike the filters above, no parameter means no
+# skill ticked (a fresh link starts empty), and the profile spans one pills widget per category.
+SKILL_KEY = "skill"
+_SKILL_IN_URL = f"{SKILL_KEY}__in_url"
+
+
+def skill_profile(all_skills: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """(the ticked skills, the unknown names a link asked for), read from the URL when it is new.
+
+    The URL wins on a session's first run and whenever it changed under us (Back/Forward, an edited
+    link); a page switch empties the query string, so an absent parameter keeps the current profile.
+    """
+    in_url = st.query_params.get_all(SKILL_KEY)
+    unknown: list[str] = []
+    if SKILL_KEY not in st.session_state or (in_url and in_url != st.session_state.get(_SKILL_IN_URL)):
+        st.session_state[SKILL_KEY], unknown = fit.parse_skill_list(in_url, all_skills)
+    return list(st.session_state[SKILL_KEY]), unknown
+
+
+def skill_pills(category: str, names: list[str], everything: Sequence[str]) -> None:
+    """The pills of one category (only the search's matches); a click updates the whole profile.
+
+    Each pills widget holds only its own options, so a skill hidden by the search stays ticked: a
+    click replaces this category's part of the profile and keeps the rest.
+    """
+    key = f"{SKILL_KEY}-pills-{category}"
+    st.session_state[key] = [n for n in names if n in st.session_state[SKILL_KEY]]
+    st.pills(
+        text.escape_markdown(category),
+        names,
+        selection_mode="multi",
+        format_func=text.escape_markdown,
+        key=key,
+        on_change=_merge_pills,
+        args=(key, names, list(everything)),
+        label_visibility="collapsed",
+    )
+
+
+def _merge_pills(key: str, names: list[str], everything: list[str]) -> None:
+    ticked = set(st.session_state[key]) | (set(st.session_state[SKILL_KEY]) - set(names))
+    st.session_state[SKILL_KEY] = [s for s in everything if s in ticked]
+
+
+def clear_skill_profile() -> None:
+    """Untick every skill (a button's callback)."""
+    st.session_state[SKILL_KEY] = []
+
+
+def save_skill_profile(everything: Sequence[str]) -> list[str]:
+    """Write the profile to the URL in the picker's order and return it; no parameter when it is empty."""
+    ticked = set(st.session_state[SKILL_KEY])
+    ordered = [s for s in everything if s in ticked]
+    st.session_state[SKILL_KEY] = ordered
+    if ordered:
+        st.query_params[SKILL_KEY] = ordered
+    elif SKILL_KEY in st.query_params:
+        del st.query_params[SKILL_KEY]
+    st.session_state[_SKILL_IN_URL] = ordered
+    return ordered

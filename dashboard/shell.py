@@ -36,6 +36,16 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "aws_services.py", "AWS services", "🧰", "aws_services", "AWS services each role uses, by family"
     ),
+    PageSpec(
+        "careers.py",
+        "Certifications & careers",
+        "🎓",
+        "careers",
+        "The two AWS certifications, career paths, and the article's advice and FAQ, checked",
+    ),
+    PageSpec(
+        "fit.py", "Which role fits you?", "🧭", "fit", "Tick your skills: how much of each role you cover"
+    ),
 )
 
 

@@ -9,9 +9,10 @@ shell.ensure_app_shell()
 
 st.title("ML Engineer vs AI Engineer")
 st.markdown(
-    "Two careers on AWS, side by side. An **ML Engineer** builds, trains and tunes models; an "
-    "**AI Engineer** builds intelligent applications on top of existing models. Compare what "
-    "they pay by region, which skills they share, and which AWS services each one uses."
+    "Two careers on AWS, side by side. In the article's words, an **ML Engineer** “builds and "
+    "optimises models”; an **AI Engineer** “designs and deploys intelligent systems that may or may "
+    "not include ML models”. Compare what they pay by region, which skills they share, and which AWS "
+    "services each one uses."
 )
 
 st.caption("The comparison is the same in every region; the region filter applies to salaries.")

@@ -220,6 +220,8 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_full_app(browser):
             "Salaries",
             "Skills overlap",
             "AWS services",
+            "Certifications & careers",
+            "Which role fits you?",
         ]
         assert chosen_regions(tab) == ["🇮🇳 India"]
         assert panel_titles(tab) == ["🇮🇳 India · INR"]
