@@ -32,7 +32,7 @@ def _family_options() -> list[str]:
 
 @dataclass(frozen=True)
 class Filter:
-    """A multiselect kept in the URL under `key`; `noun` names one option in hints ('region')."""
+    """A multi-choice filter kept in the URL under `key`; `noun` names one option in hints ('region')."""
 
     key: str
     label: str
@@ -68,13 +68,13 @@ def chosen(spec: Filter) -> list[str]:
 
 
 def widget(spec: Filter, container: Any = st) -> list[str]:
-    """Draw the filter's multiselect in `container` (st or st.sidebar) and return the choice."""
-    return url_multiselect(
+    """Draw the filter's pills in `container` (st or st.sidebar) and return the choice."""
+    return url_pills(
         container, spec.label, spec.options(), spec.key, help=spec.help, format_func=spec.format_func
     )
 
 
-def url_multiselect(
+def url_pills(
     container: Any,
     label: str,
     options: Sequence[str],
@@ -82,7 +82,10 @@ def url_multiselect(
     help: str,
     format_func: Callable[[str], str] = str,
 ) -> list[str]:
-    """A multiselect defaulting to every option, whose value lives in the URL under `key`.
+    """Toggle pills defaulting to every option, whose value lives in the URL under `key`.
+
+    Pills rather than a multiselect: every option and whether it is chosen stays in sight at every
+    width, where a multiselect stacked its chips one per line and hid the rest behind a scroll.
 
     Synced by hand rather than with bind="query-params": the binding writes the display labels
     (flag and name) into the URL, and a page switch clears the query string. This keeps plain
@@ -90,7 +93,7 @@ def url_multiselect(
     buttons, and remembers a page's own filter while you visit other pages.
     """
     if not options:  # the file behind this filter failed to load; its page says why
-        return container.multiselect(label, [], key=key, disabled=True, help=help)
+        return container.pills(label, [], selection_mode="multi", key=key, disabled=True, help=help)
     kept, written = f"{key}__kept", f"{key}__in_url"
     in_url = st.query_params.get_all(key)
     unknown: list[str] = []
@@ -102,8 +105,8 @@ def url_multiselect(
             st.session_state[key] = picked if picked or not unknown else list(options)
         else:
             st.session_state[key] = [o for o in st.session_state.get(kept, options) if o in options]
-    picked = container.multiselect(
-        label, options=list(options), format_func=format_func, key=key, help=help, placeholder="Choose…"
+    picked = container.pills(
+        label, list(options), selection_mode="multi", format_func=format_func, key=key, help=help
     )
     if unknown:
         container.warning(

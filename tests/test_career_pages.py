@@ -98,7 +98,7 @@ def test_new_page_runs_without_exception_and_keeps_the_sidebar(page):
     at = open_page(page)
     assert not at.exception
     assert not at.error
-    assert at.multiselect(key="region").value == ["US", "CA", "AU", "GB", "IN"]
+    assert at.pills(key="region").value == ["US", "CA", "AU", "GB", "IN"]
 
 
 def test_certifications_side_by_side_hold_the_datas_values_and_no_exam_facts():
@@ -167,7 +167,7 @@ def test_faq_salary_evidence_follows_the_chosen_regions():
     assert f"From the dashboard's data:** {evidence}" in salary
     assert len(at.warning) == 2  # one per FAQ answer the data contradicts
 
-    at.multiselect(key="region").set_value(["US", "IN"]).run()
+    at.pills(key="region").set_value(["US", "IN"]).run()
     salary = next(shown(w.value) for w in at.warning if "salary table" in w.value)
     assert "The salary table pays the ML Engineer more in every region." in salary
     assert "now: 🇺🇸 United States, 🇮🇳 India" in shown(at.main.caption[-1].value)
@@ -235,7 +235,7 @@ def test_ticking_skills_changes_coverage_to_the_hand_count_and_writes_the_url():
 def test_a_search_hides_skills_but_keeps_them_ticked():
     at = tick(open_fit(), {"software engineering": ["Python"]})
     at.text_input(key="skill-search").set_value("sagemaker").run()
-    assert [p.options for p in at.pills] == [
+    assert [p.options for p in at.main.pills] == [
         ["Amazon SageMaker", "Amazon SageMaker Data Wrangler", "Amazon SageMaker Ground Truth",
          "Amazon SageMaker JumpStart"]
     ]  # fmt: skip
@@ -286,7 +286,7 @@ def test_the_learning_plan_download_equals_the_missing_skills_shown(downloads):
 
 def test_each_role_shows_its_start_certification_and_salary_band_in_the_chosen_regions():
     at = tick(open_fit(), {"software engineering": ["Python"]})
-    at.multiselect(key="region").set_value(["IN"]).run()
+    at.pills(key="region").set_value(["IN"]).run()
     texts = [shown(m.value) for m in at.markdown]
     assert any(
         t.startswith("**Start with** AWS Certified Machine Learning Engineer – Associate (MLA-C01")

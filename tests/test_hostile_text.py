@@ -33,7 +33,7 @@ def test_a_huge_link_value_gets_a_short_warning():
     warning = at.sidebar.warning[0].value
     assert len(warning) < MAX_MESSAGE_CHARS
     assert "(10,000 characters)" in shown(warning)
-    assert at.multiselect(key="region").value == ["US", "CA", "AU", "GB", "IN"]
+    assert at.pills(key="region").value == ["US", "CA", "AU", "GB", "IN"]
 
 
 def test_five_hundred_unknown_link_values_get_a_count_not_a_list():
@@ -44,7 +44,7 @@ def test_five_hundred_unknown_link_values_get_a_count_not_a_list():
     assert len(warning) < MAX_MESSAGE_CHARS
     assert "500 values" in warning
     assert "Z0, Z1, Z2, Z3, Z4 and 495 more" in warning
-    assert at.multiselect(key="region").value == ["IN"]
+    assert at.pills(key="region").value == ["IN"]
 
 
 def test_a_data_file_with_100000_duplicate_rows_gets_a_short_message(data_dir: Path):
@@ -115,4 +115,4 @@ def test_hostile_skill_and_category_names_reach_the_skills_page_as_text(data_dir
     assert all(name.startswith(HOSTILE_CELL) for name in listed)  # dataframes show text as text
     at.switch_page("pages/aws_services.py").run()
     assert not at.exception and not at.error
-    assert at.multiselect(key=filters.FAMILY_KEY).value
+    assert at.pills(key=filters.FAMILY_KEY).value

@@ -20,7 +20,7 @@ def open_page(page: str, regions: list[str] | None = None) -> AppTest:
     if page != "pages/overview.py":
         at.switch_page(page).run()
     if regions is not None:
-        at.multiselect(key="region").set_value(regions).run()
+        at.pills(key="region").set_value(regions).run()
     return at
 
 
@@ -33,7 +33,7 @@ def test_page_runs_without_exception_and_keeps_the_shared_sidebar(page):
     at = open_page(page)
     assert not at.exception
     assert not at.error
-    assert at.multiselect(key="region").value == ["US", "CA", "AU", "GB", "IN"]
+    assert at.pills(key="region").value == ["US", "CA", "AU", "GB", "IN"]
 
 
 def test_overview_lays_the_comparison_side_by_side():
@@ -81,7 +81,7 @@ def test_region_filter_follows_you_to_another_page():
     at = open_page("pages/salaries.py", regions=["GB"])
     at.switch_page("pages/overview.py").run()
     at.switch_page("pages/salaries.py").run()
-    assert at.multiselect(key="region").value == ["GB"]
+    assert at.pills(key="region").value == ["GB"]
     assert {t["name"] for t in plotly_traces(at)} == {"ML Engineer", "AI Engineer"}
     assert len(plotly_traces(at)) == 2
 
@@ -109,9 +109,9 @@ def test_a_link_with_regions_restores_the_filter_and_writes_codes_back():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["region"] = ["gb", "IN", "XX"]
     at.run()
-    assert at.multiselect(key="region").value == ["GB", "IN"]
+    assert at.pills(key="region").value == ["GB", "IN"]
     assert at.query_params["region"] == ["GB", "IN"]
-    at.multiselect(key="region").set_value(["US", "CA", "AU", "GB", "IN"]).run()
+    at.pills(key="region").set_value(["US", "CA", "AU", "GB", "IN"]).run()
     assert "region" not in at.query_params
 
 
@@ -120,7 +120,7 @@ def test_a_link_with_an_empty_region_list_selects_nothing():
     at.query_params["region"] = ""
     at.run()
     at.switch_page("pages/salaries.py").run()
-    assert at.multiselect(key="region").value == []
+    assert at.pills(key="region").value == []
     assert "No region is selected" in at.info[0].value
 
 
@@ -135,7 +135,7 @@ def test_skills_page_counts_follow_the_category_filter():
     venn = plotly_traces(at)[0]
     assert [c[1] for c in venn["customdata"]] == [42, 21, 36]
 
-    at.multiselect(key=filters.CATEGORY_KEY).set_value(["AWS service"]).run()
+    at.pills(key=filters.CATEGORY_KEY).set_value(["AWS service"]).run()
     expected = skills.skill_sets(filters.filter_values(datafiles.parse_skills(), "category", ["AWS service"]))
     venn = plotly_traces(at)[0]
     assert [c[1] for c in venn["customdata"]] == [
@@ -166,7 +166,7 @@ def test_aws_services_page_follows_the_family_filter_and_sort():
         "Used by AI Engineers": "19",
         "Used by both": "7",
     }
-    at.multiselect(key=filters.FAMILY_KEY).set_value(["storage", "compute"]).run()
+    at.pills(key=filters.FAMILY_KEY).set_value(["storage", "compute"]).run()
     table = at.dataframe[0].value
     assert table["service"].tolist() == [
         "Amazon S3", "Amazon Elastic File System (Amazon EFS)", "Amazon FSx for NetApp ONTAP",
@@ -185,7 +185,7 @@ def test_aws_services_page_follows_the_family_filter_and_sort():
 
 def test_empty_category_selection_shows_a_hint():
     at = open_page("pages/skills.py")
-    at.multiselect(key=filters.CATEGORY_KEY).set_value([]).run()
+    at.pills(key=filters.CATEGORY_KEY).set_value([]).run()
     assert not at.exception
     assert "No category is selected" in at.info[1].value
     assert not at.get("plotly_chart")
@@ -209,7 +209,7 @@ def test_a_link_with_only_unknown_regions_says_so_and_shows_all():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["region"] = ["XX"]
     at.run()
-    assert at.multiselect(key="region").value == ["US", "CA", "AU", "GB", "IN"]
+    assert at.pills(key="region").value == ["US", "CA", "AU", "GB", "IN"]
     assert "does not have: XX" in at.sidebar.warning[0].value
     assert "Showing all of them" in at.sidebar.warning[0].value
     assert "region" not in at.query_params
@@ -220,19 +220,19 @@ def test_a_link_with_an_unknown_category_keeps_the_known_ones():
     at.query_params[filters.CATEGORY_KEY] = ["data", "nonsense"]
     at.run()
     at.switch_page("pages/skills.py").run()
-    assert at.multiselect(key=filters.CATEGORY_KEY).value == ["data"]
+    assert at.pills(key=filters.CATEGORY_KEY).value == ["data"]
     assert "does not have: nonsense. Showing the others." in at.warning[0].value
 
 
 def test_a_page_filter_is_remembered_while_visiting_other_pages():
     at = open_page("pages/skills.py")
-    at.multiselect(key=filters.CATEGORY_KEY).set_value(["data"]).run()
+    at.pills(key=filters.CATEGORY_KEY).set_value(["data"]).run()
     at.switch_page("pages/aws_services.py").run()
     # A browser's page switch empties the query string; AppTest keeps it unless told.
     for key in list(at.query_params):
         del at.query_params[key]
     at.switch_page("pages/skills.py").run()
-    assert at.multiselect(key=filters.CATEGORY_KEY).value == ["data"]
+    assert at.pills(key=filters.CATEGORY_KEY).value == ["data"]
     assert at.query_params[filters.CATEGORY_KEY] == "data"
 
 
@@ -240,7 +240,7 @@ def test_a_changed_url_wins_over_the_widget_as_browser_back_does():
     at = open_page("pages/salaries.py", regions=["GB"])
     at.query_params["region"] = ["IN", "US"]  # what Back to an earlier link sends
     at.run()
-    assert at.multiselect(key="region").value == ["US", "IN"]
+    assert at.pills(key="region").value == ["US", "IN"]
     assert len(plotly_traces(at)) == 4
 
 
@@ -251,5 +251,5 @@ def test_a_broken_salaries_file_leaves_the_region_link_alone(data_dir):
     at.run()
     assert not at.exception
     assert not at.sidebar.warning
-    assert at.multiselect(key="region").disabled
+    assert at.pills(key="region").disabled
     assert at.query_params["region"] == "IN"
