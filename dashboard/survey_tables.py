@@ -23,6 +23,9 @@ COUNTRY_FIELD_LABELS = {"company_location": "Company location", "employee_reside
 MONEY_LABELS = {"p10": "p10", "p25": "p25", "p50": "Median", "p75": "p75", "p90": "p90"}
 THIN_MARK = "thin"
 MAX_TITLES_SHOWN = 20
+# No salary reaches this; a file that says so is wrong, and money formatting (Babel's decimals) cannot
+# print such amounts, so the page lists them as numbers and does not draw them.
+IMPLAUSIBLE_USD = 1e12
 
 
 def code_label(value: object, labels: Mapping) -> str:
@@ -57,7 +60,25 @@ def survey_filter(
 
 
 def _money(amount: float, currency: str | None) -> str:
-    return "–" if currency is None or pd.isna(amount) else format_money(float(amount), currency)
+    if currency is None or pd.isna(amount):
+        return "–"
+    if abs(amount) >= IMPLAUSIBLE_USD:
+        return f"{amount:.3g} {currency}"
+    return format_money(float(amount), currency)
+
+
+def implausible_cells(table: pd.DataFrame) -> int:
+    """How many cells have a percentile of a trillion US$ or more: a broken file, not a salary."""
+    return int((table[list(survey.PERCENTILES)] >= IMPLAUSIBLE_USD).any(axis=1).sum())
+
+
+def rows_for_download(rows: pd.DataFrame) -> pd.DataFrame:
+    """survey.rows_for_download, or the rows with numbers as floats when a column holds a whole number
+    too large for an integer (a year of 1e20 passes the survey's checks): a download never fails."""
+    try:
+        return survey.rows_for_download(rows)
+    except (TypeError, ValueError, OverflowError):
+        return rows[[*survey.SURVEY_COLUMNS, "role"]].copy()
 
 
 def display_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -133,12 +133,20 @@ if mapped:
 
     st.subheader("Pay by country and role")
     table = data.survey_table(loaded, key, chosen, market_rates)
+    shown = bool(countries) and not table.empty
+    broken = survey_tables.implausible_cells(table) if shown else 0
     if not countries:
         st.info("No country is selected. Pick one or more countries above.", icon=":material/filter_alt:")
     elif table.empty:
         st.info(
             "No ML Engineer or AI Engineer answers match these filters. Widen them above.",
             icon=":material/filter_alt:",
+        )
+    elif broken:
+        st.warning(
+            f"Cells below with a percentile of a trillion US$ or more: {broken:,}. The file's salary_in_usd "
+            "cannot be right there, so the chart is left out; the table shows the numbers as they are.",
+            icon=":material/warning:",
         )
     else:
         article = survey.article_bands_usd(salaries, market_rates)
@@ -153,6 +161,7 @@ if mapped:
             f"{survey.THIN_BELOW} answers, so read them as anecdotes. The dashed line is the article's "
             f"band for the same country and role, converted at the World Bank market rate ({rate_years})."
         )
+    if shown:
         st.dataframe(
             survey_tables.display_table(table),
             hide_index=True,
@@ -178,7 +187,7 @@ if mapped:
     )
     rows = survey.filter_rows(loaded, chosen) if countries else loaded.rows.iloc[:0]
     ui.download_csv(
-        survey.rows_for_download(rows),
+        survey_tables.rows_for_download(rows),
         export.csv_filename("survey-answers", scope),
         label=f"Download the {len(rows):,} answers behind it (CSV)",
         key="download-survey-rows",

@@ -269,3 +269,15 @@ def test_a_bad_upload_names_the_uploaded_file(survey_env):
     message = shown(at.error[0].value)
     assert message.startswith("**notes.csv cannot be used as it is.**")
     assert "missing columns: work_year" in message
+
+
+def test_absurd_numbers_that_pass_the_checks_still_give_a_page_not_a_traceback(survey_env):
+    # A salary of 1e300 US$ and a work year of 1e20 are numbers, so the survey accepts them.
+    huge_year = "99999999999999999999"
+    survey_env([line("AI Engineer", "1e300", "US"), line("AI Engineer", 90_000, "GB", year=huge_year)])
+    at = open_survey()
+    assert not at.exception
+    assert "percentile of a trillion US$ or more: 1" in at.warning[0].value
+    assert not at.get("plotly_chart")
+    assert cells(at)[("🇺🇸 United States", "AI Engineer")]["Median, US$"] == "1e+300 USD"
+    assert "Download the 2 answers behind it (CSV)" in [b.label for b in at.get("download_button")]
