@@ -7,12 +7,14 @@ keys the cache on each file's path, modification time and size, so an edited fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import career_files, datafiles
-from dashboard.validation import DataFileError
+from dashboard import career_files, datafiles, survey
+from dashboard.validation import DataFileError, Problem
 
 __all__ = [
     "DataFileError",
@@ -25,6 +27,11 @@ __all__ = [
     "load_fx_rates",
     "load_salaries",
     "load_skills",
+    "load_survey_file",
+    "load_survey_upload",
+    "load_title_map",
+    "survey_options",
+    "survey_table",
 ]
 
 
@@ -92,3 +99,86 @@ def load_advice() -> pd.DataFrame:
 
 def load_faq() -> pd.DataFrame:
     return _cached("faq", _stamp("faq.csv"))
+
+
+# --- The salary survey (issue 9) ------------------------------------------------------------------
+# A survey is far larger than the data files, so it is kept as a resource (no pickled copy per
+# rerun) and at most two at a time. Every session shares the cache, so each entry is keyed on the
+# survey's content alone and holds nothing session-specific: an upload is cached under a generic
+# label (the page names the session's own file), and pages only ever read the cached Survey.
+UPLOAD_LABEL = "the uploaded survey"
+_UPLOAD_MEMO = "_survey_upload_key"
+
+
+@st.cache_data(show_spinner=False)
+def _cached_title_map(stamp: tuple[str, float, int]) -> pd.DataFrame:
+    return survey.parse_title_map()
+
+
+def load_title_map() -> pd.DataFrame:
+    """data/title_map.csv, validated and cached like every other data file."""
+    return _cached_title_map(_stamp("title_map.csv"))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _cached_survey(
+    key: str, limit: int | None, _source: Path | Any, _title_map: pd.DataFrame
+) -> survey.Survey:
+    if isinstance(_source, Path):
+        loaded = survey.read_survey(_source, _title_map)
+    else:
+        loaded = survey.read_survey(_source.getvalue(), _title_map, label=UPLOAD_LABEL, limit=limit)
+    _ = loaded.repeats  # worked out now, so the cached object carries it (pages must not write to it)
+    return loaded
+
+
+def load_survey_file(path: Path) -> tuple[str, survey.Survey]:
+    """The survey named at start-up and its cache key; re-read only when its path, size or
+    modification time (or the title map) change."""
+    if not path.is_file():
+        raise DataFileError(str(path), [Problem(f"there is no file at {path}.")])
+    title_map = load_title_map()  # a broken map is its own error, not the survey's
+    key = f"{survey.content_key(path)}|{_stamp('title_map.csv')}"
+    return key, _cached_survey(key, None, path, title_map)
+
+
+def load_survey_upload(uploaded: Any, limit_bytes: int) -> tuple[str, survey.Survey]:
+    """An uploaded survey (a st.file_uploader file) and its key, the SHA-256 of its bytes.
+
+    The bytes are hashed once per upload (Streamlit's file_id), not on every rerun. A DataFileError
+    names the session's own file, never a cached label.
+    """
+    title_map = load_title_map()  # a broken map is its own error, not the upload's
+    memo = st.session_state.get(_UPLOAD_MEMO)
+    if memo is None or memo[0] != uploaded.file_id:
+        memo = (uploaded.file_id, survey.content_key(uploaded.getvalue()))
+        st.session_state[_UPLOAD_MEMO] = memo
+    key = f"{memo[1]}|{_stamp('title_map.csv')}"
+    try:
+        return key, _cached_survey(key, limit_bytes, uploaded, title_map)
+    except DataFileError as err:
+        raise DataFileError(uploaded.name, err.problems) from None
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_survey_table(
+    key: str, chosen: survey.SurveyFilter, rates: tuple[tuple[str, float], ...], _loaded: survey.Survey
+) -> pd.DataFrame:
+    return survey.aggregate(survey.filter_rows(_loaded, chosen), chosen.country_field, dict(rates))
+
+
+def survey_table(
+    loaded: survey.Survey, key: str, chosen: survey.SurveyFilter, rates: dict[str, float]
+) -> pd.DataFrame:
+    """survey.aggregate of the filtered rows, cached per survey, filter and rates (a copy per call)."""
+    return _cached_survey_table(key, chosen, tuple(sorted(rates.items())), loaded)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cached_survey_options(key: str, _loaded: survey.Survey) -> dict[str, list]:
+    return survey.filter_options(_loaded)
+
+
+def survey_options(loaded: survey.Survey, key: str) -> dict[str, list]:
+    """survey.filter_options, worked out once per survey content (each caller gets its own copy)."""
+    return _cached_survey_options(key, loaded)

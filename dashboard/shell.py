@@ -30,6 +30,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "salaries.py", "Salaries", "💰", "salaries", "Salary bands in five regions, and the gap between roles"
     ),
+    # No Overview blurb yet: the Overview's link list is pinned by tests/test_pages.py (the lead's).
+    PageSpec("survey.py", "Survey", "📊", "survey"),
     PageSpec(
         "skills.py", "Skills overlap", "🧩", "skills", "Skills each role needs, and the ones they share"
     ),
