@@ -31,7 +31,13 @@ PAGES: tuple[PageSpec, ...] = (
         "salaries.py", "Salaries", "💰", "salaries", "Salary bands in five regions, and the gap between roles"
     ),
     # No Overview blurb yet: the Overview's link list is pinned by tests/test_pages.py (the lead's).
-    PageSpec("survey.py", "Survey", "📊", "survey"),
+    PageSpec(
+        "survey.py",
+        "Survey",
+        "📊",
+        "survey",
+        "A real salary survey's percentiles beside the article's bands, by country",
+    ),
     PageSpec(
         "skills.py", "Skills overlap", "🧩", "skills", "Skills each role needs, and the ones they share"
     ),

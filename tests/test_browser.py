@@ -234,6 +234,7 @@ def test_a_deep_link_as_a_servers_first_visit_gets_the_full_app(browser):
         assert [m.split("\n")[-1].strip() for m in menu] == [
             "Overview",
             "Salaries",
+            "Survey",
             "Skills overlap",
             "AWS services",
             "Certifications & careers",

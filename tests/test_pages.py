@@ -43,7 +43,7 @@ def test_overview_lays_the_comparison_side_by_side():
     assert ":blue[**ML Engineer**]  \nImproves model accuracy" in texts
     assert ":orange[**AI Engineer**]  \nBuilds end\\-to\\-end intelligent solutions" in texts
     assert [link.proto.page for link in at.get("page_link")] == [
-        "salaries", "skills", "aws_services", "careers", "fit",
+        "salaries", "survey", "skills", "aws_services", "careers", "fit",
     ]  # fmt: skip
     assert "Mythili Sivakumar" in at.expander[0].markdown[0].value
     assert [b.label for b in at.get("download_button")] == ["Download comparison (CSV)"]

@@ -66,7 +66,7 @@ def survey_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def open_survey(regions: list[str] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     if regions is not None:
-        at.multiselect(key="region").set_value(regions).run()
+        at.pills(key="region").set_value(regions).run()
     at.switch_page(PAGE).run()
     assert not at.exception
     return at
