@@ -69,7 +69,11 @@ def test_career_pages_render_without_console_errors(page, base_url, path, width,
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[role="dialog"]').count() == 0
     assert page.locator("h1").first.inner_text() in {"Certifications and careers", "Which role fits you?"}
-    assert page.locator(".js-plotly-plot").count() == (0 if path == "fit" else 1)
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    assert charts.count() == (0 if path == "fit" else 1)
+    for i in range(charts.count()):  # a chart below the fold is drawn once scrolled to
+        charts.nth(i).scroll_into_view_if_needed()
+        charts.nth(i).locator(".main-svg").first.wait_for()
     assert page.console_errors == []
 
 
