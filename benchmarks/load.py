@@ -78,29 +78,15 @@ class Cluster:
         for _ in range(self.replicas):
             port = free_port()
             self.ports.append(port)
+            command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                       "--server.address", "127.0.0.1", "--server.headless", "true",
+                       "--browser.gatherUsageStats", "false"]  # fmt: skip
+            # Streamlit refuses the secret as a command-line flag (it would show in ps).
+            env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET}
             self.apps.append(
                 subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "streamlit",
-                        "run",
-                        "app.py",
-                        "--server.port",
-                        str(port),
-                        "--server.address",
-                        "127.0.0.1",
-                        "--server.headless",
-                        "true",
-                        "--browser.gatherUsageStats",
-                        "false",
-                    ],
-                    # Streamlit refuses the secret as a command-line flag (it would show in ps).
-                    env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET},
-                    cwd=ROOT,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )  # fmt: skip
+                    command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
             )
         for port, proc in zip(self.ports, self.apps, strict=True):
             wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
@@ -112,9 +98,8 @@ class Cluster:
             f"    server app{i} 127.0.0.1:{port} check cookie app{i}" for i, port in enumerate(self.ports, 1)
         )
         text = TEMPLATE.read_text().replace("{listen}", f"127.0.0.1:{listen}").replace("{servers}", servers)
-        handle = tempfile.NamedTemporaryFile("w", suffix=".cfg", prefix="haproxy-", delete=False)
-        handle.write(text)
-        handle.close()
+        with tempfile.NamedTemporaryFile("w", suffix=".cfg", prefix="haproxy-", delete=False) as handle:
+            handle.write(text)
         self.config = Path(handle.name)
         # -db: stay in the foreground, so this script owns (and stops) the process.
         self.proxy = subprocess.Popen(
@@ -290,8 +275,10 @@ async def kill_and_check(cluster: Cluster, opened: list[tuple[BrowserContext, Pa
         try:
             await asyncio.sleep(0.5)
             await page.wait_for_function(
-                """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                    || !/connect/i.test(document.querySelector('[data-testid="stStatusWidget"]').innerText)""",
+                """() => {
+                    const status = document.querySelector('[data-testid="stStatusWidget"]');
+                    return !status || !/connect/i.test(status.innerText);
+                }""",
                 timeout=PAGE_TIMEOUT_MS,
             )
             await page.locator('[data-testid="stSidebarNav"] a').first.click()
@@ -316,8 +303,9 @@ def report(label: str, sessions: int, out: dict) -> None:
         times = many.ready.get(name, [])
         print(f"{name:<14}{one:>8.2f}{pct(times, .5):>8.2f}{pct(times, .9):>8.2f}"
               f"{max(times, default=float('nan')):>8.2f}{len(times):>5}")  # fmt: skip
-    print(f"pages ready: {many.loads}/{sessions * len(PAGES)} in {out['elapsed']:.1f} s "
-          f"= {many.loads / out['elapsed']:.2f} pages/s; servers' peak memory {out['peak'] / 2**20:.0f} MiB")  # fmt: skip
+    rate = many.loads / out["elapsed"]
+    print(f"pages ready: {many.loads}/{sessions * len(PAGES)} in {out['elapsed']:.1f} s, {rate:.2f} pages/s;"
+          f" servers' peak memory {out['peak'] / 2**20:.0f} MiB")  # fmt: skip
     print(f"sessions per replica: {dict(Counter(many.replica_of.values()))}")
     blocked = single.blocked + many.blocked
     print(f"non-loopback requests aborted: {sum(blocked.values())} {dict(blocked) if blocked else ''}")
