@@ -63,10 +63,13 @@ def csv_bytes(draw: st.DrawFn, name: str) -> bytes:
     csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n", "\r"]))).writerows([header, *rows])
     encoding = draw(st.sampled_from(["utf-8"] * 5 + ["utf-8-sig", "latin-1", "utf-16"]))
     raw = out.getvalue().encode(encoding, "replace")
-    if draw(st.integers(0, 9)) == 0:  # a few stray bytes somewhere
+    if draw(st.integers(0, 4)) == 0:  # a stray quote, comma, NUL, line break or bytes somewhere
         at = draw(st.integers(0, len(raw)))
-        raw = raw[:at] + draw(st.binary(min_size=1, max_size=4)) + raw[at:]
+        raw = raw[:at] + draw(st.one_of(st.sampled_from(STRAY), st.binary(min_size=1, max_size=4))) + raw[at:]
     return raw
+
+
+STRAY = [b'"', b'"', b",", b"\x00", b"\r\n", b"\n\n", b"\xef\xbb\xbf"]
 
 
 def any_bytes(name: str) -> st.SearchStrategy[bytes]:
@@ -196,7 +199,16 @@ def test_any_bytes_as_an_uploaded_survey():
 
 # --- export, then import: the text shown comes back -------------------------------------------------
 
-TEXT = st.text(st.characters(codec="utf-8"), max_size=20)
+# Plain text, and text built to start like a formula: blanks or quotes, a trigger, then anything.
+TEXT = st.one_of(
+    st.text(st.characters(codec="utf-8"), max_size=20),
+    st.builds(
+        lambda lead, trigger, rest: lead + trigger + rest,
+        st.text(st.sampled_from(' \u00a0\u3000\u200b"\t'), max_size=3),
+        st.sampled_from([*export.FORMULA_TRIGGERS, "'", "a"]),
+        st.text(st.characters(codec="utf-8"), max_size=10),
+    ),
+)
 
 
 @settings(FUZZ, max_examples=3 * EXAMPLES)
