@@ -179,8 +179,9 @@ async def new_session(browser: Browser, run: Run) -> tuple[BrowserContext, Page]
     return context, page
 
 
-async def wait_ready(page: Page, timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
+async def wait_ready(page: Page, timeout_ms: int | None = None) -> None:
     """Streamlit idle with the page drawn (tests/browser_support.IDLE), twice 300 ms apart."""
+    timeout_ms = timeout_ms or PAGE_TIMEOUT_MS
     deadline = time.monotonic() + timeout_ms / 1000
     while time.monotonic() < deadline:
         await page.wait_for_function(IDLE, timeout=timeout_ms, polling=100)
@@ -348,6 +349,9 @@ if __name__ == "__main__":
     parser.add_argument("--replicas", default="1", help="comma-separated replica counts (default 1)")
     parser.add_argument("--via-haproxy", action="store_true", help="put HAProxy in front of the replicas")
     parser.add_argument("--kill-one", action="store_true", help="kill one replica after the walk (needs 2+)")
+    parser.add_argument("--page-timeout", type=float, default=120, help="seconds a page may take to be ready")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per measurement before giving up")
     os.chdir(ROOT)
-    asyncio.run(main(parser.parse_args()))
+    parsed = parser.parse_args()
+    PAGE_TIMEOUT_MS = int(parsed.page_timeout * 1000)
+    asyncio.run(main(parsed))
