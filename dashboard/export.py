@@ -7,8 +7,26 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-# OWASP CSV injection: a spreadsheet treats a cell starting with these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP CSV injection: a spreadsheet treats a cell starting with these as a formula (or, for tab, CR
+# and LF, shifts it so the next character leads). The full-width forms are included because some
+# spreadsheets (and IMEs typing them) normalise ＝ to = before evaluating.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What a spreadsheet may skip before it looks for a trigger: spaces of any kind, invisible
+# joiners and byte-order marks, and quote marks left around a value.
+_SKIPPED = (
+    " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    '\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"\u201c\u201d\u2018\u2019\x0b\x0c'
+)
+
+
+def is_formula_like(value: str) -> bool:
+    """Would a spreadsheet run this text cell as a formula (ignoring what it skips first)?
+
+    Text only: a number column is never asked, so a gap of -4.2 stays the number -4.2.
+    """
+    if value.startswith(("\t", "\r", "\n")):
+        return True
+    return value.lstrip(_SKIPPED).startswith(FORMULA_TRIGGERS)
 
 
 def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -18,9 +36,7 @@ def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         column = out[name]
         if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
-        out[name] = column.map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_TRIGGERS) else v
-        )
+        out[name] = column.map(lambda v: "'" + v if isinstance(v, str) and is_formula_like(v) else v)
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +60,7 @@ def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
     (blank lines and quoted line breaks included), and a row with an extra field is an error here,
     where pandas would silently turn its first field into the index.
     """
-    if not path.is_file():
-        raise DataFileError(label, [Problem(f"the file is missing; expected it at {path}.")])
+    _check_safe_file(path, label)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataFileError(
@@ -96,6 +96,47 @@ def read_text_table(path: Path, label: str, columns: list[str]) -> pd.DataFrame:
         index=pd.Index([line for line, _ in rows], name="line"),
         dtype=str,
     )
+
+
+def _check_safe_file(path: Path, label: str) -> None:
+    """Refuse what is not a plain file inside its own folder, before reading a byte of it.
+
+    A symlink in data/ could point at /etc/passwd (read as a CSV, and echoed in error messages) or
+    at /dev/zero (read forever); a FIFO blocks the reader. lstat, not exists(): a dangling link is
+    a link to refuse, not a missing file.
+    """
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        raise DataFileError(label, [Problem(f"the file is missing; expected it at {path}.")]) from None
+    except OSError as err:
+        raise DataFileError(label, [Problem(f"the file cannot be opened ({err.strerror}).")]) from None
+    if stat.S_ISLNK(mode):
+        folder = path.parent.resolve()
+        target = path.resolve()
+        if not target.is_relative_to(folder):
+            raise DataFileError(
+                label,
+                [Problem(f"the file is a symbolic link to {target}, outside {folder}; "
+                         "data files are only read from inside their folder. Copy the file in instead.")],
+            )  # fmt: skip
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            raise DataFileError(
+                label, [Problem(f"the file is a symbolic link to {target}, which does not exist.")]
+            ) from None
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a folder" if stat.S_ISDIR(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file"
+        )  # fmt: skip
+        raise DataFileError(
+            label, [Problem(f"the path is {kind}, not a regular file; expected a CSV at {path}.")]
+        )
 
 
 def _records(text: str, label: str) -> list[tuple[int, list[str]]]:
