@@ -39,10 +39,12 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime
 
-# The browser tests drive Debian's Chromium; Playwright's own browser download does not work offline.
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work
+# offline); the replica test puts Debian's HAProxy in front of two app processes.
 chromium:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto color emoji"; then \
-		$(APT) update -qq && $(APT) install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/haproxy ] || \
+		! fc-list 2>/dev/null | grep -qi "noto color emoji"; then \
+		$(APT) update -qq && $(APT) install -y -qq chromium fonts-noto-color-emoji haproxy >/dev/null; \
 	fi
 
 screenshots: chromium $(VENV)/.dev
