@@ -159,3 +159,58 @@ def rates_table(fx_rates: pd.DataFrame, unit: rates.Unit, currencies: list[str])
             "Source": used["source"],
         }
     )
+
+
+# --- Lists a user searches and sorts, shown as light tables (no data grid) ---------------------------
+
+SKILL_LABELS = {
+    "skill": "Skill",
+    "category": "Category",
+    "ml_sections": "Named for ML Engineer in",
+    "ai_sections": "Named for AI Engineer in",
+    "ml_wording": "ML Engineer: the article's words",
+    "ai_wording": "AI Engineer: the article's words",
+    "our_reading": "Our reading (not the article's words)",
+}
+SERVICE_LABELS = {
+    "service": "Service",
+    "family": "Family",
+    "ml_sections_count": "ML sections",
+    "ml_sections": "Named for ML Engineer in",
+    "ai_sections_count": "AI sections",
+    "ai_sections": "Named for AI Engineer in",
+    "total_sections": "Total",
+    "used_by": "Used by",
+}
+
+
+def search_rows(frame: pd.DataFrame, query: str) -> pd.DataFrame:
+    """The rows with `query` in any cell, ignoring case; every row for an empty query."""
+    needle = query.strip().casefold()
+    if not needle:
+        return frame
+    keep = [needle in " ".join(str(v) for v in row).casefold() for row in frame.itertuples(index=False)]
+    return frame[keep]
+
+
+def sort_rows(frame: pd.DataFrame, column: str | None, descending: bool = False) -> pd.DataFrame:
+    """Rows by `column` (text ignoring case, numbers by value), ties in the given order; None keeps it."""
+    if not column:
+        return frame
+    numeric = pd.api.types.is_numeric_dtype(frame[column])
+    key = None if numeric else (lambda s: s.astype(str).str.casefold())
+    return frame.sort_values(column, ascending=not descending, kind="stable", key=key)
+
+
+def labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The columns `labels` names, in its order and under its labels; a text column with no text dropped.
+
+    A tab of skills named for one role only would otherwise show the other role's column, empty.
+    """
+    keep = [
+        c
+        for c in labels
+        if c in frame.columns
+        and (pd.api.types.is_numeric_dtype(frame[c]) or frame[c].astype(str).str.strip().ne("").any())
+    ]
+    return frame[keep].rename(columns=labels).reset_index(drop=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import datafiles, domain, filters, skill_figures, skills
+from dashboard import datafiles, domain, filters, skill_figures, skills, tables
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +145,14 @@ def test_role_names_sit_just_above_the_first_row(usage):
     fig = skill_figures.service_usage_figure(skills.sort_usage(usage, "family"))
     top, bottom = fig.layout.yaxis.range[1], fig.layout.yaxis.range[0]
     assert top == pytest.approx(-0.6) and bottom == len(fig.layout.yaxis.ticktext) - 0.5
+
+
+def test_list_search_sort_and_labels_without_the_data_grid(all_skills):
+    table = skills.skill_overlap_table(all_skills)
+    found = tables.search_rows(table, "  KAFKA ")
+    assert found["skill"].tolist() == ["Apache Kafka"]
+    assert tables.search_rows(table, "").equals(table)
+    ordered = tables.sort_rows(table, "skill", descending=True)["skill"].tolist()
+    assert ordered == sorted(table["skill"], key=str.casefold, reverse=True)
+    ml_only = tables.labelled(table[table["overlap"] == "ML only"], tables.SKILL_LABELS)
+    assert list(ml_only.columns) == ["Skill", "Category", "Named for ML Engineer in"]
