@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import rates
-from dashboard.chart_style import FONT, GRID_COLOUR, plot_text
+from dashboard.chart_style import FONT, GRID_COLOUR, TEXT_ON_ROLE, plot_text
 from dashboard.domain import ROLE_COLOURS, ROLES
 from dashboard.money import (
     INTERNATIONAL_DOLLAR,
@@ -84,7 +84,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                     text=[plot_text(_band_label(low, high, currency))],
                     textposition="inside",
                     insidetextanchor="middle",
-                    textfont=dict(color="white", size=13),
+                    textfont=dict(color=TEXT_ON_ROLE[role], size=13),
                     customdata=[[low, high, code, currency]],
                     hovertemplate=plot_text(f"{role} · {first.country}")
                     + f"<br>{plot_text(label)}<extra></extra>",
@@ -286,7 +286,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
                 # the hover and the table below give every number anyway.
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont=dict(color="white", size=13),
+                textfont=dict(color=TEXT_ON_ROLE[role], size=13),
                 customdata=rows[
                     ["converted_min", "converted_max", "country_code", "currency", "rate"]
                 ].values.tolist(),

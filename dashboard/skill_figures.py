@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.chart_style import FONT, plot_text
+from dashboard.chart_style import FONT, LARGE_BOLD_PX, TEXT_ON_ROLE, plot_text
 from dashboard.domain import AI, ML, ROLE_COLOURS, SHARED_COLOUR
 from dashboard.skills import SkillSets
 from dashboard.text import shorten
@@ -66,14 +66,12 @@ def skills_venn_figure(sets: SkillSets) -> go.Figure:
             y=[radius + 0.18, radius + 0.18],
             mode="text",
             text=[f"<b>{ML}</b>", f"<b>{AI}</b>"],
-            textfont=dict(size=17, color=[ROLE_COLOURS[ML], ROLE_COLOURS[AI]]),
+            textfont=dict(size=LARGE_BOLD_PX, color=[ROLE_COLOURS[ML], ROLE_COLOURS[AI]]),
             hoverinfo="skip",
             showlegend=False,
         )
     )
-    fig.add_annotation(
-        x=0, y=-radius - 0.15, text="shared", showarrow=False, font=dict(size=14, color=SHARED_COLOUR)
-    )
+    fig.add_annotation(x=0, y=-radius - 0.15, text="<b>shared</b>", showarrow=False, font=dict(size=14))
     axis = dict(visible=False, fixedrange=True)
     fig.update_layout(
         xaxis=dict(range=[-offset - radius - 0.1, offset + radius + 0.1], **axis),
@@ -157,7 +155,7 @@ def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) ->
                 name=role,
                 marker=dict(size=[14 + 9 * counts[i] for i in used], color=ROLE_COLOURS[role], opacity=1),
                 text=[str(counts[i]) for i in used],
-                textfont=dict(color="white", size=13),
+                textfont=dict(color=TEXT_ON_ROLE[role], size=13),
                 customdata=[[plot_text(services[i]), counts[i], plot_text(sections[i])] for i in used],
                 hovertemplate=(
                     f"<b>%{{customdata[0]}}</b> · {role}<br>named in %{{customdata[1]}} section(s): "
