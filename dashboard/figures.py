@@ -21,6 +21,9 @@ from dashboard.money import (
     nice_ticks,
 )
 
+# The source every salary chart's caption names; the year is the article's salary table's.
+ARTICLE_SOURCE = "Whizlabs, ML Engineer vs AI Engineer on AWS"
+ARTICLE_YEAR = 2026  # the article's date (data/README.md); skills.csv carries no year of its own
 GAP_COLOURS = {"ML": ROLE_COLOURS["ML Engineer"], "AI": ROLE_COLOURS["AI Engineer"]}
 BAND_ROW_PX = 150
 
@@ -51,7 +54,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
     for row in salaries.itertuples():
         regions.setdefault(row.country_code, []).append(row)
     n = len(regions)
-    panel_gap_px, top_px, bottom_px = 80, 90, 30
+    panel_gap_px, top_px, bottom_px = 80, 150, 30
     plot_px = BAND_ROW_PX * n + panel_gap_px * (n - 1)
     traces: list[dict] = []
     layout: dict = {}
@@ -119,6 +122,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
             )
         )
     layout.update(
+        title=_two_line_title("Annual salary bands", "Each region in its own currency, per year"),
         annotations=annotations,
         barmode="overlay",
         height=plot_px + top_px + bottom_px,
@@ -185,7 +189,8 @@ def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
         values,
         labels,
         hover,
-        top_px=10,
+        top_px=70,
+        title=_two_line_title("ML − AI at the band midpoint", "% of the AI Engineer's midpoint"),
         xaxis=dict(
             title="ML vs AI, band midpoint",
             ticksuffix="%",
@@ -361,3 +366,20 @@ def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
             zerolinecolor="rgba(128,128,128,0.8)",
         ),
     )
+
+
+def source_caption(
+    years: object, fx_rates: pd.DataFrame | None = None, unit: rates.Unit | None = None
+) -> str:
+    """'Source: Whizlabs, ML Engineer vs AI Engineer on AWS (2026); rates: World Bank WDI 2025'.
+
+    The years come from the data the chart draws; the rate's source from the fx_rates.csv rows used.
+    """
+    shown = sorted({int(y) for y in years})
+    text = f"Source: {ARTICLE_SOURCE} ({', '.join(str(y) for y in shown)})"
+    if fx_rates is not None and unit is not None and not unit.is_local:
+        used = fx_rates[fx_rates["indicator"] == unit.indicator]
+        names = {src.split(unit.indicator)[0].strip(" ,") for src in used["source"]}
+        ys = sorted({int(y) for y in used["year"]})
+        text += f"; rates: {', '.join(sorted(names))} {', '.join(str(y) for y in ys)}"
+    return text

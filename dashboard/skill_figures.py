@@ -76,8 +76,13 @@ def skills_venn_figure(sets: SkillSets) -> go.Figure:
     fig.update_layout(
         xaxis=dict(range=[-offset - radius - 0.1, offset + radius + 0.1], **axis),
         yaxis=dict(range=[-radius - 0.3, radius + 0.35], scaleanchor="x", scaleratio=1, **axis),
-        height=380,
-        margin=dict(l=0, r=0, t=10, b=0),
+        title=dict(
+            text="Skills the article names per role",
+            subtitle=dict(text="Number of skills", font=dict(size=13)),
+            x=0,
+        ),
+        height=440,
+        margin=dict(l=0, r=0, t=70, b=0),
         font=FONT,
         hoverlabel=dict(align="left"),
         plot_bgcolor="rgba(0,0,0,0)",
@@ -164,8 +169,13 @@ def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) ->
             )
         )
     layout = dict(
-        height=80 + 36 * len(labels),
-        margin=dict(l=10, r=10, t=50, b=10),
+        title=dict(
+            text="AWS services named per role",
+            subtitle=dict(text="Dot size and number: article sections naming it", font=dict(size=13)),
+            x=0,
+        ),
+        height=140 + 36 * len(labels),
+        margin=dict(l=10, r=10, t=110, b=10),
         font=FONT,
         xaxis=dict(
             type="category",

@@ -2,7 +2,20 @@
 
 import streamlit as st
 
-from dashboard import alt_text, data, export, filters, shell, skill_figures, skill_quotes, skills, tables, ui
+from dashboard import (
+    alt_text,
+    data,
+    export,
+    figures,
+    filters,
+    shell,
+    skill_figures,
+    skill_quotes,
+    skills,
+    tables,
+    ui,
+)
+from dashboard.text import escape_markdown
 
 shell.ensure_app_shell()
 
@@ -28,6 +41,7 @@ total.metric("Distinct skills", len(sets.ml_only) + len(sets.both) + len(sets.ai
 
 ui.chart(skill_figures.skills_venn_figure(sets), key="skills-venn", alt=alt_text.venn_alt(sets))
 st.caption(
+    f"{escape_markdown(figures.source_caption([figures.ARTICLE_YEAR]))}, all of its skill lists. "
     "“ML only” means the article names the skill only for the ML Engineer, not that an AI Engineer does "
     "not need it: the article lists programming languages only for the AI Engineer, for instance. "
     "“AI only” likewise."
