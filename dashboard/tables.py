@@ -46,7 +46,11 @@ def salary_export_table(view: pd.DataFrame) -> pd.DataFrame:
 
 
 def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
-    """ML minus AI per region, at the bottom, top and midpoint of the bands."""
+    """ML minus AI per region at the band midpoint, in % and in money.
+
+    Three columns and the region fit a phone's width; the gaps at the bottom and top of the bands
+    are in the download (gap_unit_export_table), where a fifth and sixth column cost nothing.
+    """
     return pd.DataFrame(
         {
             "Region": gaps["flag"] + " " + gaps["country"],
@@ -54,8 +58,6 @@ def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
             # still on screen when a phone cuts the table off.
             "Midpoint %": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
             "At midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
-            "At min": _money(gaps["gap_min"], gaps["currency"], format_signed_money),
-            "At max": _money(gaps["gap_max"], gaps["currency"], format_signed_money),
         }
     )
 
@@ -134,8 +136,6 @@ def gap_unit_display_table(gaps: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame
                 "Region": gaps["flag"] + " " + gaps["country"],
                 "Midpoint %": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
                 "At midpoint": [format_signed_amount(v, cur) for v in gaps["gap_midpoint"]],
-                "At min": [format_signed_amount(v, cur) for v in gaps["gap_min"]],
-                "At max": [format_signed_amount(v, cur) for v in gaps["gap_max"]],
             }
         )
     table.insert(1, "Earns more", gaps["earns_more"].tolist())
