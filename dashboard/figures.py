@@ -54,7 +54,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
     for row in salaries.itertuples():
         regions.setdefault(row.country_code, []).append(row)
     n = len(regions)
-    panel_gap_px, top_px, bottom_px = 80, 150, 30
+    panel_gap_px, top_px, bottom_px = 80, 115, 75
     plot_px = BAND_ROW_PX * n + panel_gap_px * (n - 1)
     traces: list[dict] = []
     layout: dict = {}
@@ -127,7 +127,10 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
         barmode="overlay",
         height=plot_px + top_px + bottom_px,
         margin=dict(l=10, r=20, t=top_px, b=bottom_px),
-        legend=dict(orientation="h", yanchor="bottom", y=1 + 45 / plot_px, x=0, xanchor="left", title=None),
+        # The legend at the very bottom, as on one axis: above the plot it ran into the subtitle.
+        legend=dict(
+            orientation="h", yref="container", yanchor="bottom", y=0, x=0, xanchor="left", title=None
+        ),
         font=FONT,
         bargap=0.25,
         # On a phone the bars get narrow: hide a label rather than shrink it into illegibility.
