@@ -83,7 +83,7 @@ def career_paths_figure(paths: pd.DataFrame) -> go.Figure:
             y=[career_y[c] for c in paths["career"]],
             mode="markers+text",
             name="Careers",
-            # 24 characters a line: 'Business intelligence developer' on two lines, not three that crowd a neighbour.
+            # 24 characters a line: 'Business intelligence developer' on two lines, not three.
             text=[wrap_label(plot_text(c), 24) for c in paths["career"]],
             textposition="middle right",
             marker=dict(size=14, color=[ROLE_COLOURS.get(o, SHARED_COLOUR) for o in owner],
