@@ -12,14 +12,17 @@ from dashboard.skills import SkillSets
 
 def salary_bands_alt(view: pd.DataFrame) -> str:
     """'Salary bands. United States: ML Engineer $150,000 to $240,000; AI Engineer …'"""
-    parts = []
-    for code in dict.fromkeys(view["country_code"]):
-        region = view[view["country_code"] == code]
-        bands = "; ".join(
+    regions: dict[str, list] = {}
+    for r in view.itertuples():
+        regions.setdefault(r.country_code, []).append(r)
+    parts = [
+        f"{rows[0].country}: "
+        + "; ".join(
             f"{r.role} {format_money(r.salary_min, r.currency)} to {format_money(r.salary_max, r.currency)}"
-            for r in region.itertuples()
+            for r in rows
         )
-        parts.append(f"{region['country'].iloc[0]}: {bands}")
+        for rows in regions.values()
+    ]
     return "Annual salary bands. " + ". ".join(parts) + "."
 
 
@@ -54,15 +57,18 @@ def salary_bands_unit_alt(converted: pd.DataFrame, unit: rates.Unit) -> str:
     """The salary chart's description in the chosen unit; in local mode the same as salary_bands_alt."""
     if unit.is_local:
         return salary_bands_alt(converted)
-    parts = []
-    for code in dict.fromkeys(converted["country_code"]):
-        region = converted[converted["country_code"] == code]
-        bands = "; ".join(
+    regions: dict[str, list] = {}
+    for r in converted.itertuples():
+        regions.setdefault(r.country_code, []).append(r)
+    parts = [
+        f"{rows[0].country}: "
+        + "; ".join(
             f"{r.role} {format_amount(r.converted_min, unit.currency)} to "
             f"{format_amount(r.converted_max, unit.currency)}"
-            for r in region.itertuples()
+            for r in rows
         )
-        parts.append(f"{region['country'].iloc[0]}: {bands}")
+        for rows in regions.values()
+    ]
     return (
         f"Annual salary bands on one scale, in {rates.unit_title(unit, converted)}. " + ". ".join(parts) + "."
     )

@@ -83,7 +83,8 @@ def career_paths_figure(paths: pd.DataFrame) -> go.Figure:
             y=[career_y[c] for c in paths["career"]],
             mode="markers+text",
             name="Careers",
-            text=[wrap_label(plot_text(c), 20) for c in paths["career"]],
+            # 24 characters a line: 'Business intelligence developer' on two lines, not three.
+            text=[wrap_label(plot_text(c), 24) for c in paths["career"]],
             textposition="middle right",
             marker=dict(size=14, color=[ROLE_COLOURS.get(o, SHARED_COLOUR) for o in owner],
                         line=dict(width=1, color="white")),
@@ -128,7 +129,7 @@ def career_paths_figure(paths: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         xaxis=dict(range=[-0.05, 2.4], **axis),
         yaxis=dict(range=[-0.08, 1.1], **axis),
-        height=max(340, 40 * len(paths) + 110),
+        height=max(340, 46 * len(paths) + 110),
         margin=dict(l=0, r=0, t=10, b=0),
         font=FONT,
         legend=dict(orientation="h", yanchor="top", y=0, x=0),

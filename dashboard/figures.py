@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard import rates
-from dashboard.chart_style import FONT, GRID_COLOUR, plot_text
+from dashboard.chart_style import FONT, GRID_COLOUR, TEXT_ON_ROLE, plot_text
 from dashboard.domain import ROLE_COLOURS, ROLES
 from dashboard.money import (
     INTERNATIONAL_DOLLAR,
@@ -22,41 +21,59 @@ from dashboard.money import (
     nice_ticks,
 )
 
+# The source every salary chart's caption names; the year is the article's salary table's.
+ARTICLE_SOURCE = "Whizlabs, ML Engineer vs AI Engineer on AWS"
+ARTICLE_YEAR = 2026  # the article's date (data/README.md); skills.csv carries no year of its own
 GAP_COLOURS = {"ML": ROLE_COLOURS["ML Engineer"], "AI": ROLE_COLOURS["AI Engineer"]}
 BAND_ROW_PX = 150
+
+
+def _band_label(low: float, high: float, currency: str) -> str:
+    """The band in as few characters as fit a phone's bar: '$150–240K' rather than '$150K–$240K'."""
+    short = format_range_short(low, high, currency)
+    low_s, high_s = format_money_short(low, currency), format_money_short(high, currency)
+    prefix = high_s[: len(high_s) - len(high_s.lstrip("".join(c for c in high_s if not c.isdigit())))]
+    if currency != "INR" and prefix and low_s.startswith(prefix) and low_s[-1:] == high_s[-1:] == "K":
+        return f"{low_s[:-1]}–{high_s[len(prefix) :]}"
+    return short
+
+
+def _axis_suffix(panel: int) -> str:
+    return "" if panel == 1 else str(panel)
 
 
 def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
     """One panel per region, a floating bar per role from salary_min to salary_max, in local currency.
 
     Each region gets its own x-axis because the currencies differ; ticks are formatted in that
-    currency (Indian figures in LPA, as the article writes them).
+    currency (Indian figures in LPA, as the article writes them). The panels are laid out by hand
+    (an axis pair per region with its own domain) and the figure built once from plain dicts:
+    make_subplots and per-panel update_xaxes cost a few hundred ms per rerun, this a few ms.
     """
-    codes = list(dict.fromkeys(salaries["country_code"]))
-    titles = []
-    for code in codes:
-        row = salaries[salaries["country_code"] == code].iloc[0]
-        titles.append(plot_text(f"{row['flag']} {row['country']} · {row['currency']}"))
-    panel_gap_px, top_px, bottom_px = 80, 90, 30
-    plot_px = BAND_ROW_PX * len(codes) + panel_gap_px * (len(codes) - 1)
-    fig = make_subplots(
-        rows=len(codes),
-        cols=1,
-        subplot_titles=titles,
-        vertical_spacing=panel_gap_px / plot_px if len(codes) > 1 else 0,
-    )
-    for panel, code in enumerate(codes, start=1):
-        region = salaries[salaries["country_code"] == code]
-        currency = region["currency"].iloc[0]
+    regions: dict[str, list] = {}
+    for row in salaries.itertuples():
+        regions.setdefault(row.country_code, []).append(row)
+    n = len(regions)
+    panel_gap_px, top_px, bottom_px = 80, 115, 75
+    plot_px = BAND_ROW_PX * n + panel_gap_px * (n - 1)
+    traces: list[dict] = []
+    layout: dict = {}
+    annotations: list[dict] = []
+    for panel, (code, rows) in enumerate(regions.items(), start=1):
+        first = rows[0]
+        currency = first.currency
+        top = 1 - (panel - 1) * (BAND_ROW_PX + panel_gap_px) / plot_px
+        axis = _axis_suffix(panel)
+        by_role = {r.role: r for r in rows}
         for role in ROLES:
-            band = region[region["role"] == role]
-            if band.empty:
+            band = by_role.get(role)
+            if band is None:
                 continue
-            low, high = int(band["salary_min"].iloc[0]), int(band["salary_max"].iloc[0])
+            low, high = int(band.salary_min), int(band.salary_max)
             label = f"{format_money(low, currency)} – {format_money(high, currency)}"
-            short_label = format_range_short(low, high, currency)
-            fig.add_trace(
-                go.Bar(
+            traces.append(
+                dict(
+                    type="bar",
                     name=role,
                     legendgroup=role,
                     showlegend=panel == 1,
@@ -64,40 +81,62 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                     y=[role],
                     base=[low],
                     x=[high - low],
-                    marker_color=ROLE_COLOURS[role],
-                    text=[plot_text(short_label)],
+                    xaxis=f"x{axis}",
+                    yaxis=f"y{axis}",
+                    marker=dict(color=ROLE_COLOURS[role]),
+                    text=[plot_text(_band_label(low, high, currency))],
                     textposition="inside",
                     insidetextanchor="middle",
-                    textfont=dict(color="white", size=13),
+                    textfont=dict(color=TEXT_ON_ROLE[role], size=13),
                     customdata=[[low, high, code, currency]],
-                    hovertemplate=plot_text(f"{role} · {region['country'].iloc[0]}")
+                    hovertemplate=plot_text(f"{role} · {first.country}")
                     + f"<br>{plot_text(label)}<extra></extra>",
-                ),
-                row=panel,
-                col=1,
+                )
             )
-        ticks = nice_ticks(int(region["salary_max"].max()))
-        fig.update_xaxes(
-            row=panel,
-            col=1,
+        ticks = nice_ticks(max(int(r.salary_max) for r in rows))
+        layout[f"xaxis{axis}"] = dict(
+            domain=[0, 1],
+            anchor=f"y{axis}",
             range=[0, ticks[-1]],
             tickvals=ticks,
             ticktext=[format_money_short(t, currency) for t in ticks],
             gridcolor=GRID_COLOUR,
         )
-        fig.update_yaxes(row=panel, col=1, categoryorder="array", categoryarray=list(reversed(ROLES)))
-    fig.update_layout(
+        layout[f"yaxis{axis}"] = dict(
+            domain=[max(top - BAND_ROW_PX / plot_px, 0), top],
+            anchor=f"x{axis}",
+            categoryorder="array",
+            categoryarray=list(reversed(ROLES)),
+        )
+        annotations.append(
+            dict(
+                text=plot_text(f"{first.flag} {first.country} · {currency}"),
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=top,
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=15),
+            )
+        )
+    layout.update(
+        title=_two_line_title("Annual salary bands", "Each region in its own currency, per year"),
+        annotations=annotations,
         barmode="overlay",
         height=plot_px + top_px + bottom_px,
         margin=dict(l=10, r=20, t=top_px, b=bottom_px),
-        legend=dict(orientation="h", yanchor="bottom", y=1 + 45 / plot_px, x=0, xanchor="left", title=None),
+        # The legend at the very bottom, as on one axis: above the plot it ran into the subtitle.
+        legend=dict(
+            orientation="h", yref="container", yanchor="bottom", y=0, x=0, xanchor="left", title=None
+        ),
         font=FONT,
         bargap=0.25,
         # On a phone the bars get narrow: hide a label rather than shrink it into illegibility.
         uniformtext=dict(minsize=13, mode="hide"),
     )
-    fig.update_annotations(font_size=15, xanchor="left", x=0)
-    return fig
+    return go.Figure(dict(data=traces, layout=layout))
 
 
 def gap_row_label(flag: str, country: str, value: str) -> str:
@@ -109,28 +148,27 @@ def gap_row_label(flag: str, country: str, value: str) -> str:
     return f"{plot_text(f'{flag} {country}')}<br><b>{plot_text(value)}</b>"
 
 
-def _gap_bars(values: list[float], labels: list[str], hover: list[str]) -> go.Figure:
-    """One horizontal bar per region, ML's colour where ML earns more, AI's where AI does."""
-    return go.Figure(
-        go.Bar(
-            orientation="h",
-            y=labels,
-            x=values,
-            marker_color=[GAP_COLOURS["ML"] if v >= 0 else GAP_COLOURS["AI"] for v in values],
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-        )
+def _gap_figure(
+    values: list[float], labels: list[str], hover: list[str], top_px: int, **layout: object
+) -> go.Figure:
+    """One horizontal bar per region, ML's colour where ML earns more, AI's where AI does; built once."""
+    bar = dict(
+        type="bar",
+        orientation="h",
+        y=labels,
+        x=values,
+        marker=dict(color=[GAP_COLOURS["ML"] if v >= 0 else GAP_COLOURS["AI"] for v in values]),
+        customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>",
     )
-
-
-def _gap_layout(fig: go.Figure, rows: int, top_px: int) -> None:
-    fig.update_layout(
-        height=top_px + 60 + 56 * rows,
+    base = dict(
+        height=top_px + 60 + 56 * len(values),
         margin=dict(l=10, r=20, t=top_px, b=50),
         font=FONT,
         yaxis=dict(autorange="reversed"),
         showlegend=False,
     )
+    return go.Figure(dict(data=[bar], layout={**base, **layout}))
 
 
 def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
@@ -149,10 +187,13 @@ def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
             gaps["country"], gaps["ml_midpoint"], gaps["ai_midpoint"], values, gaps["currency"], strict=True
         )
     ]
-    fig = _gap_bars(values, labels, hover)
     span = max([abs(v) for v in values] + [10])
-    _gap_layout(fig, len(values), top_px=10)
-    fig.update_layout(
+    return _gap_figure(
+        values,
+        labels,
+        hover,
+        top_px=70,
+        title=_two_line_title("ML − AI at the band midpoint", "% of the AI Engineer's midpoint"),
         xaxis=dict(
             title="ML vs AI, band midpoint",
             ticksuffix="%",
@@ -163,7 +204,6 @@ def salary_gap_figure(gaps: pd.DataFrame) -> go.Figure:
             gridcolor=GRID_COLOUR,
         ),
     )
-    return fig
 
 
 # --- One scale for all regions (US$ or international $): see dashboard.rates -------------------------
@@ -220,7 +260,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
     currency = unit.currency
     codes = list(dict.fromkeys(converted["country_code"]))
     labels = {code: _region_label(converted[converted["country_code"] == code].iloc[0]) for code in codes}
-    fig = go.Figure()
+    traces: list[dict] = []
     # Plotly stacks a group's bars bottom-up; adding AI first puts the ML bar on top, as in local mode.
     for role in reversed(ROLES):
         rows = converted[converted["role"] == role]
@@ -236,15 +276,16 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
             + plot_text(f"Rate: {rates.rate_text(r.currency, r.rate, r.rate_indicator, r.rate_year)}")
             for r in rows.itertuples()
         ]
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=role,
                 legendgroup=role,
                 orientation="h",
                 y=[labels[c] for c in rows["country_code"]],
                 base=rows["converted_min"].tolist(),
                 x=(rows["converted_max"] - rows["converted_min"]).round(2).tolist(),
-                marker_color=ROLE_COLOURS[role],
+                marker=dict(color=ROLE_COLOURS[role]),
                 text=[
                     plot_text(format_range_compact(lo, hi, currency))
                     for lo, hi in zip(rows["converted_min"], rows["converted_max"], strict=True)
@@ -253,7 +294,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
                 # the hover and the table below give every number anyway.
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont=dict(color="white", size=13),
+                textfont=dict(color=TEXT_ON_ROLE[role], size=13),
                 customdata=rows[
                     ["converted_min", "converted_max", "country_code", "currency", "rate"]
                 ].values.tolist(),
@@ -265,7 +306,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
     # The title and its subtitle above the plot, the legend at the very bottom: above the plot the
     # legend ran into the subtitle on a phone.
     top_px, bottom_px = 80, 105
-    fig.update_layout(
+    layout = dict(
         title=_two_line_title("Annual salary bands", rates.unit_title(unit, converted)),
         barmode="group",
         height=UNIT_ROW_PX * len(codes) + top_px + bottom_px,
@@ -292,7 +333,7 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
         ),
         yaxis=dict(categoryorder="array", categoryarray=[labels[c] for c in reversed(codes)]),
     )
-    return fig
+    return go.Figure(dict(data=traces, layout=layout))
 
 
 def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
@@ -309,11 +350,13 @@ def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
         gap_row_label(f, c, f"{format_signed_amount(v, currency)} ({format_signed_percent(p)})")
         for f, c, v, p in zip(gaps["flag"], gaps["country"], values, gaps["gap_midpoint_pct"], strict=True)
     ]
-    fig = _gap_bars(values, labels, [plot_text(s) for s in gaps["statement"]])
     ticks = _signed_ticks(values)
     span = max(abs(t) for t in ticks)
-    _gap_layout(fig, len(values), top_px=70)
-    fig.update_layout(
+    return _gap_figure(
+        values,
+        labels,
+        [plot_text(s) for s in gaps["statement"]],
+        top_px=70,
         title=_two_line_title("ML − AI at the band midpoint", rates.unit_title(unit, gaps)),
         xaxis=dict(
             title=plot_text(f"ML minus AI, {unit.label}"),
@@ -326,4 +369,20 @@ def salary_gap_unit_figure(gaps: pd.DataFrame, unit: rates.Unit) -> go.Figure:
             zerolinecolor="rgba(128,128,128,0.8)",
         ),
     )
-    return fig
+
+
+def source_caption(
+    years: object, fx_rates: pd.DataFrame | None = None, unit: rates.Unit | None = None
+) -> str:
+    """'Source: Whizlabs, ML Engineer vs AI Engineer on AWS (2026); rates: World Bank WDI 2025'.
+
+    The years come from the data the chart draws; the rate's source from the fx_rates.csv rows used.
+    """
+    shown = sorted({int(y) for y in years})
+    text = f"Source: {ARTICLE_SOURCE} ({', '.join(str(y) for y in shown)})"
+    if fx_rates is not None and unit is not None and not unit.is_local:
+        used = fx_rates[fx_rates["indicator"] == unit.indicator]
+        names = {src.split(unit.indicator)[0].strip(" ,") for src in used["source"]}
+        ys = sorted({int(y) for y in used["year"]})
+        text += f"; rates: {', '.join(sorted(names))} {', '.join(str(y) for y in ys)}"
+    return text

@@ -112,12 +112,15 @@ def gaps_in_unit(converted: pd.DataFrame) -> pd.DataFrame:
     Sorted by the midpoint gap in %, the one measure that compares regions in every unit (a
     region's two bands share one rate, so the % is the same in local currency, US$ and PPP).
     """
+    # Plain Python over the few rows: a pandas filter per region cost more than the whole page's chart.
+    by_region: dict[str, dict[str, dict]] = {}
+    for record in converted.to_dict("records"):
+        by_region.setdefault(record["country_code"], {})[record["role"]] = record
     rows = []
-    for code in dict.fromkeys(converted["country_code"]):
-        region = converted[converted["country_code"] == code].set_index("role")
-        if not {ML, AI} <= set(region.index):
+    for code, region in by_region.items():
+        if not {ML, AI} <= set(region):
             continue  # a region with only one role has no gap to show
-        ml, ai = region.loc[ML], region.loc[AI]
+        ml, ai = region[ML], region[AI]
         gap_mid = _diff(ml["converted_midpoint"], ai["converted_midpoint"])
         pct = round(gap_mid / ai["converted_midpoint"] * 100, 1)
         rows.append(
@@ -145,10 +148,8 @@ def gaps_in_unit(converted: pd.DataFrame) -> pd.DataFrame:
         "ml_midpoint", "ai_midpoint", "gap_midpoint", "gap_midpoint_pct", "earns_more", "rate",
         "rate_indicator", "rate_year", "statement",
     ]  # fmt: skip
-    gaps = pd.DataFrame(rows, columns=columns)
-    return gaps.sort_values(["gap_midpoint_pct", "gap_midpoint"], ascending=False, kind="stable").reset_index(
-        drop=True
-    )
+    rows.sort(key=lambda r: (-r["gap_midpoint_pct"], -r["gap_midpoint"]))  # stable: ties keep data order
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _money(amount: float, currency: str) -> str:
@@ -162,7 +163,7 @@ def place_name(country: str) -> str:
     return f"the {country}" if takes_article else country
 
 
-def _statement(country: str, ml: pd.Series, ai: pd.Series, gap: float, pct: float) -> str:
+def _statement(country: str, ml: dict, ai: dict, gap: float, pct: float) -> str:
     """'In India an ML Engineer earns more: a band midpoint of ₹14 LPA against ₹8 LPA (+75.0%).'"""
     country = place_name(country)
     cur = ml["converted_currency"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.chart_style import FONT, plot_text
+from dashboard.chart_style import FONT, LARGE_BOLD_PX, TEXT_ON_ROLE, plot_text
 from dashboard.domain import AI, ML, ROLE_COLOURS, SHARED_COLOUR
 from dashboard.skills import SkillSets
+from dashboard.text import shorten
 
 SKILLS_PER_HOVER_LINE = 3
 
@@ -65,20 +66,23 @@ def skills_venn_figure(sets: SkillSets) -> go.Figure:
             y=[radius + 0.18, radius + 0.18],
             mode="text",
             text=[f"<b>{ML}</b>", f"<b>{AI}</b>"],
-            textfont=dict(size=17, color=[ROLE_COLOURS[ML], ROLE_COLOURS[AI]]),
+            textfont=dict(size=LARGE_BOLD_PX, color=[ROLE_COLOURS[ML], ROLE_COLOURS[AI]]),
             hoverinfo="skip",
             showlegend=False,
         )
     )
-    fig.add_annotation(
-        x=0, y=-radius - 0.15, text="shared", showarrow=False, font=dict(size=14, color=SHARED_COLOUR)
-    )
+    fig.add_annotation(x=0, y=-radius - 0.15, text="<b>shared</b>", showarrow=False, font=dict(size=14))
     axis = dict(visible=False, fixedrange=True)
     fig.update_layout(
         xaxis=dict(range=[-offset - radius - 0.1, offset + radius + 0.1], **axis),
         yaxis=dict(range=[-radius - 0.3, radius + 0.35], scaleanchor="x", scaleratio=1, **axis),
-        height=380,
-        margin=dict(l=0, r=0, t=10, b=0),
+        title=dict(
+            text="Skills the article names per role",
+            subtitle=dict(text="Number of skills", font=dict(size=13)),
+            x=0,
+        ),
+        height=440,
+        margin=dict(l=0, r=0, t=70, b=0),
         font=FONT,
         hoverlabel=dict(align="left"),
         plot_bgcolor="rgba(0,0,0,0)",
@@ -97,8 +101,12 @@ def wrap_label(text: str, width: int = 22) -> str:
     return "<br>".join(lines)
 
 
+MAX_SERVICE_LABEL_CHARS = 60
+
+
 def _row_label(service: str) -> str:
-    return wrap_label(plot_text(service))
+    """A row's label, wrapped; a very long name shortened (the hover keeps it whole)."""
+    return wrap_label(plot_text(shorten(service, MAX_SERVICE_LABEL_CHARS)))
 
 
 def _family_label(family: str) -> str:
@@ -109,31 +117,30 @@ def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) ->
     """A dot per service and role sized by how many article sections name it; shared services bridged.
 
     `usage` comes from skills.service_usage, already sorted. With grouped_by_family each family gets
-    a header row above its services (a two-level axis would eat a phone's width).
+    a header row above its services (a two-level axis would eat a phone's width). Rows are numbers
+    on the y-axis, named by its tick labels: no invisible trace is needed to keep the order or the
+    header rows, and the figure is built once from plain dicts.
     """
-    rows_in_order: list[str] = []
-    for family, group in usage.groupby("family", sort=False) if grouped_by_family else [(None, usage)]:
-        if family is not None:
-            rows_in_order.append(_family_label(family))
-        rows_in_order += [_row_label(s) for s in group["service"]]
-    # An invisible first trace fixes the row order (Plotly orders categories by first appearance)
-    # and keeps every row on the axis, headers and services without a dot included.
-    fig = go.Figure(
-        go.Scatter(
-            x=[ML] * len(rows_in_order),
-            y=rows_in_order,
-            mode="markers",
-            marker_opacity=0,
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    shared = usage[usage["used_by"] == "both"]
-    if not shared.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=[x for _ in range(len(shared)) for x in (ML, AI, None)],
-                y=[y for s in shared["service"] for y in (_row_label(s), _row_label(s), None)],
+    labels: list[str] = []
+    row_of: dict[int, int] = {}  # position in usage -> row on the axis
+    current_family = None
+    for i, (family, service) in enumerate(zip(usage["family"], usage["service"], strict=True)):
+        if grouped_by_family and family != current_family:
+            labels.append(_family_label(family))
+            current_family = family
+        row_of[i] = len(labels)
+        labels.append(_row_label(service))
+    ml_counts = usage["ml_sections_count"].tolist()
+    ai_counts = usage["ai_sections_count"].tolist()
+    services = usage["service"].tolist()
+    traces: list[dict] = []
+    shared = [i for i, (m, a) in enumerate(zip(ml_counts, ai_counts, strict=True)) if m and a]
+    if shared:
+        traces.append(
+            dict(
+                type="scatter",
+                x=[x for _ in shared for x in (ML, AI, None)],
+                y=[y for i in shared for y in (row_of[i], row_of[i], None)],
                 mode="lines",
                 line=dict(color=SHARED_COLOUR, width=6),
                 opacity=0.55,
@@ -141,41 +148,55 @@ def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) ->
                 hoverinfo="skip",
             )
         )
-    for role, prefix in ((ML, "ml"), (AI, "ai")):
-        rows = usage[usage[f"{prefix}_sections_count"] > 0]
-        counts = rows[f"{prefix}_sections_count"].tolist()
-        fig.add_trace(
-            go.Scatter(
-                x=[role] * len(rows),
-                y=[_row_label(s) for s in rows["service"]],
+    for role, prefix, counts in ((ML, "ml", ml_counts), (AI, "ai", ai_counts)):
+        sections = usage[f"{prefix}_sections"].tolist()
+        used = [i for i, c in enumerate(counts) if c > 0]
+        traces.append(
+            dict(
+                type="scatter",
+                x=[role] * len(used),
+                y=[row_of[i] for i in used],
                 mode="markers+text",
                 name=role,
-                marker=dict(size=[14 + 9 * c for c in counts], color=ROLE_COLOURS[role], opacity=1),
-                text=[str(c) for c in counts],
-                textfont=dict(color="white", size=13),
-                customdata=[
-                    [plot_text(s), c, plot_text(sec)]
-                    for s, c, sec in zip(rows["service"], counts, rows[f"{prefix}_sections"], strict=True)
-                ],
+                marker=dict(size=[14 + 9 * counts[i] for i in used], color=ROLE_COLOURS[role], opacity=1),
+                text=[str(counts[i]) for i in used],
+                textfont=dict(color=TEXT_ON_ROLE[role], size=13),
+                customdata=[[plot_text(services[i]), counts[i], plot_text(sections[i])] for i in used],
                 hovertemplate=(
                     f"<b>%{{customdata[0]}}</b> · {role}<br>named in %{{customdata[1]}} section(s): "
                     "%{customdata[2]}<extra></extra>"
                 ),
             )
         )
-    fig.update_layout(
-        height=120 + 36 * len(rows_in_order),
-        margin=dict(l=10, r=10, t=50, b=10),
+    layout = dict(
+        title=dict(
+            text="AWS services named per role",
+            subtitle=dict(text="Dot size and number: article sections naming it", font=dict(size=13)),
+            x=0,
+        ),
+        height=140 + 36 * len(labels),
+        margin=dict(l=10, r=10, t=110, b=10),
         font=FONT,
         xaxis=dict(
+            type="category",
             side="top",
             tickvals=[ML, AI],
             ticktext=[r.replace(" ", "<br>") for r in (ML, AI)],
             range=[-0.6, 1.6],
             fixedrange=True,
         ),
-        yaxis=dict(autorange="reversed", fixedrange=True, gridcolor="rgba(128,128,128,0.2)"),
+        # Reversed: the first row on top, half a row of room above it, so the role names sit just
+        # above the first row rather than far above it.
+        yaxis=dict(
+            tickmode="array",
+            tickvals=list(range(len(labels))),
+            ticktext=labels,
+            range=[len(labels) - 0.5, -0.6],
+            zeroline=False,
+            fixedrange=True,
+            gridcolor="rgba(128,128,128,0.2)",
+        ),
         legend=dict(orientation="h", yanchor="top", y=-0.01, x=0),
         plot_bgcolor="rgba(0,0,0,0)",
     )
-    return fig
+    return go.Figure(dict(data=traces, layout=layout))

@@ -35,51 +35,59 @@ def skill_sets(skills: pd.DataFrame) -> SkillSets:
     )
 
 
-def _sections_by_skill(skills: pd.DataFrame, role: str, order: list[str]) -> pd.Series:
-    """'Tools; Cloud services' per skill, in article order."""
-    rank = {s: i for i, s in enumerate(order)}
-    rows = skills[skills["role"] == role]
-    return rows.groupby("skill")["section"].agg(lambda s: "; ".join(sorted(s, key=rank.__getitem__)))
+def _sections_named(skills: pd.DataFrame) -> tuple[dict[tuple[str, str], list[str]], list[str]]:
+    """(skill, role) -> the sections naming it in article order, and the sections in article order.
+
+    Plain Python over the rows: these frames have a few hundred rows, where a pandas groupby per
+    role cost more than drawing the page's chart.
+    """
+    sections = list(dict.fromkeys(skills["section"]))
+    rank = {s: i for i, s in enumerate(sections)}
+    named: dict[tuple[str, str], list[str]] = {}
+    for skill, role, section in zip(skills["skill"], skills["role"], skills["section"], strict=True):
+        named.setdefault((skill, role), []).append(section)
+    for found in named.values():
+        found.sort(key=rank.__getitem__)
+    return named, sections
 
 
 def skill_overlap_table(skills: pd.DataFrame) -> pd.DataFrame:
     """One row per skill: its category, ML only / both / AI only, and the sections naming it per role."""
-    sections = list(dict.fromkeys(skills["section"]))
     sets = skill_sets(skills)
     overlap = {s: OVERLAP_LABELS["ml"] for s in sets.ml_only}
     overlap |= {s: OVERLAP_LABELS["both"] for s in sets.both}
     overlap |= {s: OVERLAP_LABELS["ai"] for s in sets.ai_only}
-    table = skills.groupby("skill", sort=False)["category"].first().reset_index()
-    table["overlap"] = table["skill"].map(overlap)
-    table["ml_sections"] = table["skill"].map(_sections_by_skill(skills, ML, sections)).fillna("")
-    table["ai_sections"] = table["skill"].map(_sections_by_skill(skills, AI, sections)).fillna("")
+    named, _ = _sections_named(skills)
+    category: dict[str, str] = {}
+    for skill, cat in zip(skills["skill"], skills["category"], strict=True):
+        category.setdefault(skill, cat)
     order = {label: i for i, label in enumerate(OVERLAP_LABELS.values())}
-    table = table.assign(_o=table["overlap"].map(order), _s=table["skill"].str.casefold())
-    return table.sort_values(["_o", "_s"]).drop(columns=["_o", "_s"]).reset_index(drop=True)
+    names = sorted(category, key=lambda s: (order[overlap[s]], s.casefold()))
+    return pd.DataFrame(
+        {
+            "skill": names,
+            "category": [category[s] for s in names],
+            "overlap": [overlap[s] for s in names],
+            "ml_sections": ["; ".join(named.get((s, ML), [])) for s in names],
+            "ai_sections": ["; ".join(named.get((s, AI), [])) for s in names],
+        }
+    )
 
 
 def service_usage(skills: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
     """Per AWS service: its family and, per role, how many article sections name it and which."""
-    rows = skills[skills["category"] == AWS_SERVICE]
-    sections = list(dict.fromkeys(skills["section"]))
-    usage = services[services["service"].isin(rows["skill"])].reset_index(drop=True)
+    named, _ = _sections_named(skills[skills["category"] == AWS_SERVICE])
+    used = {skill for skill, _ in named}
+    usage = services[services["service"].isin(used)].reset_index(drop=True)
+    names = usage["service"].tolist()
     for role, prefix in ((ML, "ml"), (AI, "ai")):
-        named = rows[rows["role"] == role]
-        usage[f"{prefix}_sections_count"] = (
-            usage["service"].map(named.groupby("skill").size()).fillna(0).astype(int)
-        )
-        usage[f"{prefix}_sections"] = (
-            usage["service"].map(_sections_by_skill(named, role, sections)).fillna("")
-        )
+        usage[f"{prefix}_sections_count"] = [len(named.get((s, role), [])) for s in names]
+        usage[f"{prefix}_sections"] = ["; ".join(named.get((s, role), [])) for s in names]
     usage["total_sections"] = usage["ml_sections_count"] + usage["ai_sections_count"]
-    usage["used_by"] = usage.apply(
-        lambda r: (
-            "both"
-            if r.ml_sections_count and r.ai_sections_count
-            else ("ML only" if r.ml_sections_count else "AI only")
-        ),
-        axis=1,
-    )
+    usage["used_by"] = [
+        "both" if m and a else ("ML only" if m else "AI only")
+        for m, a in zip(usage["ml_sections_count"], usage["ai_sections_count"], strict=True)
+    ]
     return usage
 
 

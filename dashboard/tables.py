@@ -46,7 +46,11 @@ def salary_export_table(view: pd.DataFrame) -> pd.DataFrame:
 
 
 def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
-    """ML minus AI per region, at the bottom, top and midpoint of the bands."""
+    """ML minus AI per region at the band midpoint, in % and in money.
+
+    Three columns and the region fit a phone's width; the gaps at the bottom and top of the bands
+    are in the download (gap_unit_export_table), where a fifth and sixth column cost nothing.
+    """
     return pd.DataFrame(
         {
             "Region": gaps["flag"] + " " + gaps["country"],
@@ -54,8 +58,6 @@ def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:
             # still on screen when a phone cuts the table off.
             "Midpoint %": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
             "At midpoint": _money(gaps["gap_midpoint"], gaps["currency"], format_signed_money),
-            "At min": _money(gaps["gap_min"], gaps["currency"], format_signed_money),
-            "At max": _money(gaps["gap_max"], gaps["currency"], format_signed_money),
         }
     )
 
@@ -134,8 +136,6 @@ def gap_unit_display_table(gaps: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame
                 "Region": gaps["flag"] + " " + gaps["country"],
                 "Midpoint %": [format_signed_percent(v) for v in gaps["gap_midpoint_pct"]],
                 "At midpoint": [format_signed_amount(v, cur) for v in gaps["gap_midpoint"]],
-                "At min": [format_signed_amount(v, cur) for v in gaps["gap_min"]],
-                "At max": [format_signed_amount(v, cur) for v in gaps["gap_max"]],
             }
         )
     table.insert(1, "Earns more", gaps["earns_more"].tolist())
@@ -159,3 +159,58 @@ def rates_table(fx_rates: pd.DataFrame, unit: rates.Unit, currencies: list[str])
             "Source": used["source"],
         }
     )
+
+
+# --- Lists a user searches and sorts, shown as light tables (no data grid) ---------------------------
+
+SKILL_LABELS = {
+    "skill": "Skill",
+    "category": "Category",
+    "ml_sections": "Named for ML Engineer in",
+    "ai_sections": "Named for AI Engineer in",
+    "ml_wording": "ML Engineer: the article's words",
+    "ai_wording": "AI Engineer: the article's words",
+    "our_reading": "Our reading (not the article's words)",
+}
+SERVICE_LABELS = {
+    "service": "Service",
+    "family": "Family",
+    "ml_sections_count": "ML sections",
+    "ml_sections": "Named for ML Engineer in",
+    "ai_sections_count": "AI sections",
+    "ai_sections": "Named for AI Engineer in",
+    "total_sections": "Total",
+    "used_by": "Used by",
+}
+
+
+def search_rows(frame: pd.DataFrame, query: str) -> pd.DataFrame:
+    """The rows with `query` in any cell, ignoring case; every row for an empty query."""
+    needle = query.strip().casefold()
+    if not needle:
+        return frame
+    keep = [needle in " ".join(str(v) for v in row).casefold() for row in frame.itertuples(index=False)]
+    return frame[keep]
+
+
+def sort_rows(frame: pd.DataFrame, column: str | None, descending: bool = False) -> pd.DataFrame:
+    """Rows by `column` (text ignoring case, numbers by value), ties in the given order; None keeps it."""
+    if not column:
+        return frame
+    numeric = pd.api.types.is_numeric_dtype(frame[column])
+    key = None if numeric else (lambda s: s.astype(str).str.casefold())
+    return frame.sort_values(column, ascending=not descending, kind="stable", key=key)
+
+
+def labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The columns `labels` names, in its order and under its labels; a text column with no text dropped.
+
+    A tab of skills named for one role only would otherwise show the other role's column, empty.
+    """
+    keep = [
+        c
+        for c in labels
+        if c in frame.columns
+        and (pd.api.types.is_numeric_dtype(frame[c]) or frame[c].astype(str).str.strip().ne("").any())
+    ]
+    return frame[keep].rename(columns=labels).reset_index(drop=True)

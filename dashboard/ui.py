@@ -111,3 +111,23 @@ def static_table(frame: pd.DataFrame) -> None:
         if not pd.api.types.is_numeric_dtype(safe[name]):
             safe[name] = safe[name].map(lambda v: escape_markdown(v) if isinstance(v, str) else v)
     st.table(safe, hide_index=True, border="horizontal")
+
+
+def table_controls(labels: dict[str, str], key: str) -> tuple[str, str | None, bool]:
+    """A search box and a sort choice above a list: what the data grid offered, without its bundle.
+
+    Returns (query, column or None for the page's own order, descending).
+    """
+    search, sort = st.columns([3, 2])
+    query = search.text_input(
+        "Search", key=f"{key}-search", placeholder="Type to filter the rows", icon=":material/search:"
+    )
+    choices: list[tuple[str | None, bool]] = [(None, False)]
+    choices += [(c, d) for c in labels for d in (False, True)]
+    column, descending = sort.selectbox(
+        "Sort rows by",
+        choices,
+        key=f"{key}-sort",
+        format_func=lambda c: "As listed" if c[0] is None else f"{labels[c[0]]} {'↓' if c[1] else '↑'}",
+    )
+    return query, column, descending

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import alt_text, data, export, filters, shell, skill_figures, skills, ui
+from dashboard import alt_text, data, export, figures, filters, shell, skill_figures, skills, tables, ui
+from dashboard.text import escape_markdown
 
 shell.ensure_app_shell()
 
@@ -34,7 +35,13 @@ both_count.metric("Used by both", int((view["used_by"] == "both").sum()), border
 
 figure = skill_figures.service_usage_figure(view, grouped_by_family=order == "family")
 ui.chart(figure, key="service-usage", alt=alt_text.service_usage_alt(view))
-st.dataframe(view, hide_index=True, column_config=ui.SERVICE_COLUMNS)
+st.caption(escape_markdown(figures.source_caption([figures.ARTICLE_YEAR])) + ", all of its sections.")
+query, column, descending = ui.table_controls(tables.SERVICE_LABELS, key="services-table")
+listed = tables.sort_rows(tables.search_rows(view, query), column, descending)
+if listed.empty:
+    st.caption("No service matches the search.")
+else:
+    ui.static_table(tables.labelled(listed, tables.SERVICE_LABELS))
 ui.download_csv(
     view,
     export.csv_filename("aws-services", export.scope_label(chosen, filters.FAMILY.options(), "all-families")),

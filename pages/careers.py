@@ -3,7 +3,7 @@ advice on choosing, and its FAQ checked against its own figures."""
 
 import streamlit as st
 
-from dashboard import career_figures, careers, data, export, filters, shell, ui
+from dashboard import career_figures, careers, data, export, figures, filters, shell, ui
 from dashboard.text import escape_markdown
 
 shell.ensure_app_shell()
@@ -74,7 +74,9 @@ with drawing:
 with notes:
     st.caption(
         "The article's lists of career options for each role. NLP engineer and computer vision engineer "
-        "are on both lists, so they are drawn once, in the shared colour."
+        "are on both lists, so they are drawn once, in the shared colour. "
+        + escape_markdown(figures.source_caption([figures.ARTICLE_YEAR]))
+        + "."
     )
     for row in faq[faq["checks"] == "career list"].itertuples():
         st.info(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import career_figures, data, export, filters, fit, shell, tables, ui
+from dashboard import career_figures, data, export, figures, filters, fit, shell, tables, ui
 from dashboard.text import escape_markdown, summarize
 
 shell.ensure_app_shell()
@@ -67,8 +67,12 @@ if hint:
     st.stop()
 
 cover = fit.coverage(all_skills, profile)
-st.subheader("How much of each role you cover")
-st.caption("Each role's distinct skills in the article; a skill named in several sections counts once.")
+st.subheader("How much of each role you cover, in % of its skills")
+st.caption(
+    "Each role's distinct skills in the article; a skill named in several sections counts once. "
+    + escape_markdown(figures.source_caption([figures.ARTICLE_YEAR]))
+    + "."
+)
 ui.chart(career_figures.coverage_figure(cover), key="coverage", alt=career_figures.coverage_alt(cover))
 
 codes = filters.chosen(filters.REGION)

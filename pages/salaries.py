@@ -33,6 +33,7 @@ ui.chart(
 )
 if not unit.is_local:
     st.caption(escape_markdown(rates.rates_caption(fx, unit, currencies)))
+st.caption(escape_markdown(figures.source_caption(view["year"], fx, unit)))
 ui.static_table(tables.salary_unit_display_table(converted, unit))
 ui.download_csv(
     tables.salary_unit_export_table(converted, unit),
@@ -49,6 +50,7 @@ st.caption(
 )
 gap_alt = alt_text.salary_gap_unit_alt(gaps, unit)
 ui.chart(figures.salary_gap_unit_figure(gaps, unit), key="salary-gaps", alt=gap_alt)
+st.caption(escape_markdown(figures.source_caption(view["year"], fx, unit)))
 st.markdown("\n".join(f"- {escape_markdown(s)}" for s in gaps["statement"]))
 faq = ui.load_or_stop(data.load_faq)
 for claim in faq[faq["checks"] == "salary table"].itertuples():
@@ -89,3 +91,4 @@ ui.chart(
     alt=alt_text.salary_map_alt(view, fx, role, unit),
     config=map_figures.PLOTLY_CONFIG,
 )
+st.caption(escape_markdown(figures.source_caption(view["year"], fx, shown_unit)))

@@ -2,16 +2,22 @@
 
 import streamlit as st
 
-from dashboard import alt_text, data, export, filters, shell, skill_figures, skill_quotes, skills, ui
+from dashboard import (
+    alt_text,
+    data,
+    export,
+    figures,
+    filters,
+    shell,
+    skill_figures,
+    skill_quotes,
+    skills,
+    tables,
+    ui,
+)
+from dashboard.text import escape_markdown
 
 shell.ensure_app_shell()
-
-QUOTE_COLUMNS = {
-    **ui.SKILL_COLUMNS,
-    "ml_wording": st.column_config.TextColumn("ML Engineer: the article's words", width="large"),
-    "ai_wording": st.column_config.TextColumn("AI Engineer: the article's words", width="large"),
-    "our_reading": st.column_config.TextColumn("Our reading (not the article's words)", width="large"),
-}
 
 st.title("Skills: what each role needs, and what they share")
 st.caption("Every skill, tool and service the article names for each role, from all of its lists.")
@@ -35,6 +41,7 @@ total.metric("Distinct skills", len(sets.ml_only) + len(sets.both) + len(sets.ai
 
 ui.chart(skill_figures.skills_venn_figure(sets), key="skills-venn", alt=alt_text.venn_alt(sets))
 st.caption(
+    f"{escape_markdown(figures.source_caption([figures.ARTICLE_YEAR]))}, all of its skill lists. "
     "“ML only” means the article names the skill only for the ML Engineer, not that an AI Engineer does "
     "not need it: the article lists programming languages only for the AI Engineer, for instance. "
     "“AI only” likewise."
@@ -42,20 +49,23 @@ st.caption(
 
 table = skill_quotes.with_quotes(skills.skill_overlap_table(view), view)
 labels = list(skills.OVERLAP_LABELS.values())
-counts = table["overlap"].value_counts()
 st.caption(
     "Each skill with the article's words for it. A row with **Our reading** is the dashboard's "
     "interpretation of the article (a merge of different words, or a slip read one way), not its words."
 )
+query, column, descending = ui.table_controls(tables.SKILL_LABELS, key="skills-table")
+shown_rows = tables.sort_rows(tables.search_rows(table, query), column, descending)
+# The tabs count the whole list, so their labels (and the open tab) stay put while a user types.
+counts = table["overlap"].value_counts()
 tabs = st.tabs([f"{label} ({counts.get(label, 0)})" for label in labels])
 for tab, label in zip(tabs, labels, strict=True):
-    part = table[table["overlap"] == label].drop(columns="overlap")
-    # A role's columns are empty in the other role's tab, and "Our reading" where nothing is ours.
-    tab.dataframe(
-        part.loc[:, (part != "").any() | part.columns.isin(["skill", "category"])],
-        hide_index=True,
-        column_config=QUOTE_COLUMNS,
-    )
+    part = shown_rows[shown_rows["overlap"] == label]
+    with tab:
+        if part.empty:
+            st.caption("No skill here matches the search." if query else "No skill here.")
+        else:
+            # A role's columns are dropped in the other role's tab, and "Our reading" where nothing is ours.
+            ui.static_table(tables.labelled(part, tables.SKILL_LABELS))
 ui.download_csv(
     table,
     export.csv_filename("skills", export.scope_label(chosen, filters.CATEGORY.options(), "all-categories")),

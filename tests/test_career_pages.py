@@ -299,13 +299,19 @@ def test_each_role_shows_its_start_certification_and_salary_band_in_the_chosen_r
 
 def test_skills_page_shows_the_articles_words_and_marks_our_readings():
     at = open_page("pages/skills.py")
-    both = at.dataframe[1].value.set_index("skill")
-    assert both.at["Monitoring and troubleshooting", "ai_wording"] == "continuous monitoring"
-    reading = both.at["Software engineering best practices", "our_reading"]
+    both = at.table[1].value.map(shown).set_index("Skill")
+    assert (
+        both.at["Monitoring and troubleshooting", "AI Engineer: the article's words"]
+        == "continuous monitoring"
+    )
+    reading = both.at["Software engineering best practices", "Our reading (not the article's words)"]
     assert reading.startswith("Our reading:")
-    assert both.at["Amazon SageMaker", "our_reading"] == ""
-    ml_only = at.dataframe[0].value
-    assert "ai_wording" not in ml_only.columns and ml_only["ml_wording"].ne("").all()
+    assert both.at["Amazon SageMaker", "Our reading (not the article's words)"] == ""
+    ml_only = at.table[0].value.map(shown)
+    # The ML-only tab has no AI columns at all (not an empty one), and the mirror on the AI-only tab.
+    assert not [c for c in ml_only.columns if "AI Engineer" in c]
+    assert ml_only["ML Engineer: the article's words"].ne("").all()
+    assert not [c for c in at.table[2].value.columns if "ML Engineer" in c]
     assert any("not that an AI Engineer does not need it" in c.value for c in at.caption)
 
 

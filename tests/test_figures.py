@@ -108,3 +108,18 @@ def test_chart_descriptions_for_screen_readers_carry_the_numbers(salaries):
     assert alt_text.salary_gap_alt(salary.salary_gaps(india)) == (
         "ML Engineer pay versus AI Engineer at the band midpoint: India +75.0%."
     )
+
+
+def test_every_salary_chart_has_a_title_with_its_unit_and_a_sourced_caption(salaries):
+    from dashboard import rates
+
+    fx = datafiles.parse_fx_rates(salaries)
+    local = figures.salary_bands_figure(salaries)
+    assert local.layout.title.text == "Annual salary bands"
+    assert "own currency" in local.layout.title.subtitle.text
+    gap = figures.salary_gap_figure(salary.salary_gaps(salaries))
+    assert "%" in gap.layout.title.subtitle.text
+    assert figures.source_caption(salaries["year"]) == (
+        "Source: Whizlabs, ML Engineer vs AI Engineer on AWS (2026)"
+    )
+    assert figures.source_caption(salaries["year"], fx, rates.USD).endswith("; rates: World Bank WDI 2025")

@@ -111,8 +111,8 @@ def test_hostile_skill_and_category_names_reach_the_skills_page_as_text(data_dir
     assert not [
         body for body in markdown_bodies(at) if "evil" in body and escape_markdown(HOSTILE_CELL) not in body
     ]
-    listed = set().union(*(set(df.value["skill"]) for df in at.dataframe))
-    assert all(name.startswith(HOSTILE_CELL) for name in listed)  # dataframes show text as text
+    listed = set().union(*({shown(v) for v in t.value["Skill"]} for t in at.table))
+    assert listed and all(name.startswith(HOSTILE_CELL) for name in listed)  # tables show text as text
     at.switch_page("pages/aws_services.py").run()
     assert not at.exception and not at.error
     assert at.pills(key=filters.FAMILY_KEY).value

@@ -145,7 +145,7 @@ def test_skills_page_counts_follow_the_category_filter():
     ]
     assert metric_values(at)["Shared skills"] == str(len(expected.both))
     assert at.query_params[filters.CATEGORY_KEY] == "AWS service"  # AppTest gives one value as a str
-    listed = set().union(*(set(df.value["skill"]) for df in at.dataframe))
+    listed = set().union(*({shown(v) for v in t.value["Skill"]} for t in at.table))
     assert listed == set(expected.ml_only) | set(expected.both) | set(expected.ai_only)
     button = at.get("download_button")[0]
     assert button.proto.help.startswith(f"{len(listed)} rows")
@@ -167,8 +167,9 @@ def test_aws_services_page_follows_the_family_filter_and_sort():
         "Used by both": "7",
     }
     at.pills(key=filters.FAMILY_KEY).set_value(["storage", "compute"]).run()
-    table = at.dataframe[0].value
-    assert table["service"].tolist() == [
+    assert not at.dataframe  # a light table, not the data grid's bundle
+    table = at.table[0].value
+    assert [shown(v) for v in table["Service"]] == [
         "Amazon S3", "Amazon Elastic File System (Amazon EFS)", "Amazon FSx for NetApp ONTAP",
         "AWS Lambda", "Amazon EC2",
     ]  # fmt: skip
@@ -180,7 +181,15 @@ def test_aws_services_page_follows_the_family_filter_and_sort():
         "Amazon S3",
     ]
     at.segmented_control(key="service-sort").set_value("total").run()
-    assert at.dataframe[0].value["total_sections"].is_monotonic_decreasing
+    assert at.table[0].value["Total"].is_monotonic_decreasing
+    at.selectbox(key="services-table-sort").set_value(("service", False)).run()
+    assert [shown(v) for v in at.table[0].value["Service"]] == [
+        "Amazon EC2", "Amazon Elastic File System (Amazon EFS)", "Amazon FSx for NetApp ONTAP",
+        "Amazon S3", "AWS Lambda",
+    ]  # fmt: skip
+    at.text_input(key="services-table-search").set_value("amazon f").run()
+    assert [shown(v) for v in at.table[0].value["Service"]] == ["Amazon FSx for NetApp ONTAP"]
+    assert metric_values(at)["Used by both"] == "2", "the search narrows the list, not the chart"
 
 
 def test_empty_category_selection_shows_a_hint():

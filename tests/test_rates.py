@@ -190,7 +190,10 @@ def test_gap_export_and_display_in_the_unit(data_dir):
     assert shown["Region"].tolist()[0] == "🇮🇳 India"
     assert shown["Earns more"].tolist() == ["ML Engineer"] * 3 + ["AI Engineer"] * 2
     assert shown["At midpoint"].tolist()[-1] == "−$12,887"
+    # Four columns fit a phone; the bottom and top of the bands stay in the download.
+    assert list(shown.columns) == ["Region", "Earns more", "Midpoint %", "At midpoint"]
     out = tables.gap_unit_export_table(gaps)
+    assert {"gap_min", "gap_max"} <= set(out.columns)
     assert out.loc[0, ["unit", "rate_indicator", "rate_year"]].tolist() == ["USD", "PA.NUS.FCRF", 2025]
     shown_salaries = tables.salary_unit_display_table(converted, rates.USD)
     india_ml = shown_salaries[

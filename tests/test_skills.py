@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import datafiles, domain, filters, skill_figures, skills
+from dashboard import datafiles, domain, filters, skill_figures, skills, tables
 
 
 @pytest.fixture(scope="module")
@@ -89,12 +89,17 @@ def test_service_chart_dots_carry_the_section_counts(usage):
         assert got == dict(zip(used["service"], used[f"{prefix}_sections_count"], strict=True))
         assert [int(t) for t in dots[role].text] == used[f"{prefix}_sections_count"].tolist()
     bridges = next(t for t in fig.data if t.name == "Used by both roles")
-    assert len([y for y in bridges.y if y]) == 2 * (view["used_by"] == "both").sum()
+    assert len([y for y in bridges.y if y is not None]) == 2 * (view["used_by"] == "both").sum()
+    # Each dot sits on its service's row: the axis names row y by its tick label.
+    names = list(fig.layout.yaxis.ticktext)
+    assert {names[y] for y in dots[skills.ML].y} == {
+        skill_figures.wrap_label(s) for s in view.loc[view["ml_sections_count"] > 0, "service"]
+    }
 
 
 def test_family_grouping_puts_a_header_above_each_family(usage):
     view = skills.sort_usage(usage, "family")
-    rows = list(skill_figures.service_usage_figure(view).data[0].y)
+    rows = list(skill_figures.service_usage_figure(view).layout.yaxis.ticktext)
     assert rows[0] == "<b>ML PLATFORM</b>"
     assert rows[1] == "Amazon SageMaker"
     assert len(rows) == len(view) + view["family"].nunique()
@@ -104,7 +109,7 @@ def test_sort_by_total_puts_the_most_used_first(usage):
     ordered = skills.sort_usage(usage, "total")
     assert ordered["service"].iloc[0] == "Amazon SageMaker"
     assert ordered["total_sections"].is_monotonic_decreasing
-    rows = list(skill_figures.service_usage_figure(ordered, grouped_by_family=False).data[0].y)
+    rows = list(skill_figures.service_usage_figure(ordered, grouped_by_family=False).layout.yaxis.ticktext)
     assert len(rows) == len(ordered)
 
 
@@ -123,3 +128,31 @@ def test_long_service_names_wrap_for_narrow_screens():
         "Amazon Elastic File<br>System (Amazon EFS)"
     )
     assert skill_figures.wrap_label("Amazon S3") == "Amazon S3"
+
+
+def test_a_very_long_service_name_is_shortened_on_the_axis_and_whole_in_the_hover(usage):
+    view = skills.sort_usage(usage, "total").copy()
+    long_name = "Amazon " + "x" * 5000
+    view.loc[0, "service"] = long_name
+    fig = skill_figures.service_usage_figure(view, grouped_by_family=False)
+    label = fig.layout.yaxis.ticktext[0]
+    assert len(label) < 120 and "5,007 characters" in label
+    hovers = [c[0] for t in fig.data if t.mode == "markers+text" for c in t.customdata]
+    assert long_name in hovers
+
+
+def test_role_names_sit_just_above_the_first_row(usage):
+    fig = skill_figures.service_usage_figure(skills.sort_usage(usage, "family"))
+    top, bottom = fig.layout.yaxis.range[1], fig.layout.yaxis.range[0]
+    assert top == pytest.approx(-0.6) and bottom == len(fig.layout.yaxis.ticktext) - 0.5
+
+
+def test_list_search_sort_and_labels_without_the_data_grid(all_skills):
+    table = skills.skill_overlap_table(all_skills)
+    found = tables.search_rows(table, "  KAFKA ")
+    assert found["skill"].tolist() == ["Apache Kafka"]
+    assert tables.search_rows(table, "").equals(table)
+    ordered = tables.sort_rows(table, "skill", descending=True)["skill"].tolist()
+    assert ordered == sorted(table["skill"], key=str.casefold, reverse=True)
+    ml_only = tables.labelled(table[table["overlap"] == "ML only"], tables.SKILL_LABELS)
+    assert list(ml_only.columns) == ["Skill", "Category", "Named for ML Engineer in"]
