@@ -18,11 +18,11 @@ Ready = navigation start (performance.timeOrigin) -> the moment the DOM reached 
   mutation, because the conditions depend only on the DOM and it has not changed since. This is exact
   to the mutation (not to a polling tick), and a momentary "notRunning" between two runs (a deep link
   reruns once) does not count, because the next run's mutations follow within the quiet window.
-Rerun = the pointerdown on a chip's remove button (the event's own timestamp) -> ready again, where
-  ready also needs the script state to have gone to "running" after the click. The chip removed is the
-  first one of the page's own filter (Skills: categories, AWS services: families) or, on pages whose
-  content the region filter changes or that have no own filter (Salaries, Overview), of the sidebar
-  region filter; the bare app's one multiselect sits in its sidebar.
+Rerun = the pointerdown on a chosen filter pill (the bare app: a chip's remove button), by the
+  event's own timestamp -> ready again, where ready also needs the script state to have gone to
+  "running" after the click. The pill is the first chosen one of the page's own filter (Skills:
+  categories, AWS services: families) or, elsewhere, of the sidebar region filter; the bare app's one
+  multiselect sits in its sidebar.
 Cold start = process spawn -> /_stcore/health answers 200 (median of --runs starts of each).
 Every request not to 127.0.0.1 is aborted and reported.
 """
@@ -51,6 +51,9 @@ from playwright.sync_api import Browser, CDPSession, Locator, Page, Route, sync_
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from dashboard import shell  # noqa: E402  (the page list; needs the repo on the path)
+
 BENCH_DIR = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -65,13 +68,12 @@ VIEWPORT = {"width": 1440, "height": 900}
 SIDEBAR = '[data-testid="stSidebar"]'
 MAIN = '[data-testid="stMain"]'
 
-# Keep in sync with dashboard.shell.build_pages (it builds st.Page objects, which need a running
-# Streamlit session, so the list cannot be read from it here): (name, url path, rerun filter scope).
+# Every page of the app's menu (dashboard.shell.PAGES), with where its rerun trigger sits: the
+# page's own filter (Skills: categories, AWS services: families) or the sidebar's region filter.
+OWN_FILTER = {"skills", "aws_services"}
 PAGES: list[tuple[str, str, str]] = [
-    ("Overview", "/", SIDEBAR),
-    ("Salaries", "/salaries", SIDEBAR),
-    ("Skills overlap", "/skills", MAIN),
-    ("AWS services", "/aws_services", MAIN),
+    (spec.title, f"/{spec.url_path}", MAIN if spec.url_path in OWN_FILTER else SIDEBAR)
+    for spec in shell.PAGES
 ]
 BARE = ("bare app", "/", SIDEBAR)
 
@@ -291,7 +293,11 @@ def measure(
 
         rerun_ms = rerun_script_done = None
         plotly = [r["end"] for r in scripts if r["name"].rsplit("/", 1)[-1].startswith("PlotlyChart.")]
-        remove = page.locator(f"{scope} [data-testid='stMultiSelect'] button[aria-label^='Remove']")
+        # The bare app removes a multiselect chip; the dashboard toggles off a chosen filter pill.
+        remove = page.locator(
+            f"{scope} [data-testid='stMultiSelect'] button[aria-label^='Remove'], "
+            f"{scope} [data-testid='stButtonGroup'] button[aria-pressed='true']"
+        )
         if remove.count():
             rerun = click_and_wait(page, remove)
             trigger = page.evaluate("window.__bench.trigger")
