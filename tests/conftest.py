@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from playwright.sync_api import Browser, sync_playwright
 
 from dashboard import datafiles
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app
 
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -41,3 +44,19 @@ def rewrite(path: Path, old: str, new: str) -> None:
 def shown(markdown: str) -> str:
     """What a reader sees of Markdown that only carries backslash escapes: the escapes removed."""
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
+
+
+# One app server and one Chromium for every browser test that needs the app as shipped: each
+# server's cold start costs seconds, and tests keep their state in their own browser contexts.
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -10,29 +10,15 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+from tests.browser_support import running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 # Streamlit's frontend probes for its base path under the page URL first (/salaries/_stcore/...),
 # gets a 404, then finds it at the root. That is the framework's start-up, not an app error.
 BASE_PATH_PROBE = re.compile(r"/[\w-]+/_stcore/(health|host-config)$")
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser_support import wait_for_app
-from tests.test_browser import base_url, browser, download_csv, metric, open_app, page  # noqa: F401
+from tests.test_browser import download_csv, metric, open_app, page  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -61,8 +61,12 @@ def missing_shown(tab: Page) -> list[tuple[str, str]]:
     return pairs
 
 
-@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
-@pytest.mark.parametrize("path", ["careers", "fit", "fit?skill=Python&skill=Amazon%20SageMaker"])
+# Each page at desktop and phone width; the fit page once empty and once with a profile.
+@pytest.mark.parametrize(
+    ("path", "width", "height"),
+    [("careers", 1440, 900), ("careers", 390, 844), ("fit", 1440, 900),
+     ("fit?skill=Python&skill=Amazon%20SageMaker", 390, 844)],
+)  # fmt: skip
 def test_career_pages_render_without_console_errors(page, base_url, path, width, height):  # noqa: F811
     page.set_viewport_size({"width": width, "height": height})
     open_app(page, f"{base_url}/{path}")
@@ -79,8 +83,8 @@ def test_career_pages_render_without_console_errors(page, base_url, path, width,
 
 def test_ticking_skills_changes_the_coverage_and_the_link_which_restores_it_elsewhere(
     page,  # noqa: F811
-    base_url,  # noqa: F811
-    browser,  # noqa: F811
+    base_url,
+    browser,
 ):
     open_app(page, f"{base_url}/fit")
     assert "Tick the skills you already have" in page.locator('[data-testid="stAlert"]').inner_text()

@@ -8,24 +8,22 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+from tests.browser_support import wait_for_app
 
 pytestmark = pytest.mark.browser
 MAX_TABS = 80  # every page has fewer tab stops than this (the Salaries page about 35)
 
 
-@pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
-    with running_app() as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
-        tab = context.new_page()
-        tab.goto(f"{base}/salaries")
-        wait_for_app(tab)
-        yield tab
-        browser.close()
+@pytest.fixture
+def page(browser, base_url) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(f"{base_url}/salaries")
+    wait_for_app(tab)
+    yield tab
+    context.close()
 
 
 def focused(page: Page) -> dict:

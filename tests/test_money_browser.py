@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+from tests.browser_support import wait_for_app
 from tests.test_browser import download_csv
 
 pytestmark = pytest.mark.browser
 GBP_PER_INTL = 0.677133
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_a_link_with_ppp_restores_the_unit_and_the_map_draws_with_nothing_from_outside(browser, base_url):

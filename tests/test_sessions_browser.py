@@ -10,35 +10,20 @@ reads what that person sees: the chart's text, the table and the downloaded file
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests import test_browser
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+from tests.browser_support import wait_for_app
 
 pytestmark = pytest.mark.browser
 # Four sessions share one server and two cores: a first render can take a minute under load.
 SLOW_MS = 240_000
 
 COUNTRIES = {"US": "United States", "CA": "Canada", "AU": "Australia", "GB": "United Kingdom", "IN": "India"}
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with running_app() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _session(browser: Browser) -> Page:

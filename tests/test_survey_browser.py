@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from dashboard import survey
 from tests.browser_support import running_app, wait_for_app
-from tests.test_browser import browser, download_csv, page  # noqa: F401 (pytest fixtures)
+from tests.test_browser import download_csv, page  # noqa: F401 (pytest fixtures)
 from tests.test_survey import HEADER, line
 from tests.test_survey_page import survey_lines
 
