@@ -112,15 +112,18 @@ def survey_bands_figure(table: pd.DataFrame, article: pd.DataFrame | None = None
                     hovertemplate="%{y}<br>" + plot_text(ARTICLE_NAME) + ": %{x:$,.0f}<extra></extra>",
                 )
             )
-    ticks = nice_ticks(upper * 1.15)
+    ticks = nice_ticks(upper * 1.15, count=3)  # few ticks: more turn sideways on a phone
     fig.update_layout(
         boxmode="overlay",
-        height=110 + ROW_PX * max(len(table), 1),
-        margin=dict(l=10, r=30, t=40, b=40),
+        # The legend under the axis: above the plot it wrapped onto the first rows on a phone.
+        height=200 + ROW_PX * max(len(table), 1),
+        margin=dict(l=10, r=70, t=10, b=150),  # r: room for the 'n = 23 (thin)' beside a box
         font=FONT,
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title=None),
+        legend=dict(
+            orientation="h", yref="container", yanchor="bottom", y=0, x=0, xanchor="left", title=None
+        ),
         xaxis=dict(
-            title="Annual salary, US$ (survey's salary_in_usd)",
+            title="Annual pay, US$",
             range=[0, ticks[-1]],
             tickvals=ticks,
             ticktext=[format_money_short(t, "USD") for t in ticks],
