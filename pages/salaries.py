@@ -76,19 +76,28 @@ ui.download_csv(
     key="download-gaps",
 )
 
-st.subheader("On the map")
-role = st.segmented_control("Role", ROLES, default=ROLES[0], required=True, key="map-role")
-shown_unit = map_figures.map_unit(unit)
-st.caption(
-    f"Band midpoint of the {escape_markdown(role)} in each chosen region, in "
-    f"{escape_markdown(shown_unit.label)}"
-    + (" (one colour scale needs one currency)." if unit.is_local else ".")
-    + " Hover a country for its band in local currency."
+# Drawn only while opened: a world map is the page's costliest chart to rebuild and redraw on
+# every filter change, and it repeats the bars' numbers (on_change="rerun" makes `.open` known).
+map_box = st.expander(
+    "On the map: each chosen region's band midpoint",
+    key="salary-map-open",
+    on_change="rerun",
+    icon=":material/public:",
 )
-ui.chart(
-    map_figures.salary_map_figure(view, fx, role, unit),
-    key="salary-map",
-    alt=alt_text.salary_map_alt(view, fx, role, unit),
-    config=map_figures.PLOTLY_CONFIG,
-)
-st.caption(escape_markdown(figures.source_caption(view["year"], fx, shown_unit)))
+if map_box.open:
+    with map_box:
+        role = st.segmented_control("Role", ROLES, default=ROLES[0], required=True, key="map-role")
+        shown_unit = map_figures.map_unit(unit)
+        st.caption(
+            f"Band midpoint of the {escape_markdown(role)} in each chosen region, in "
+            f"{escape_markdown(shown_unit.label)}"
+            + (" (one colour scale needs one currency)." if unit.is_local else ".")
+            + " Hover a country for its band in local currency."
+        )
+        ui.chart(
+            map_figures.salary_map_figure(view, fx, role, unit),
+            key="salary-map",
+            alt=alt_text.salary_map_alt(view, fx, role, unit),
+            config=map_figures.PLOTLY_CONFIG,
+        )
+        st.caption(escape_markdown(figures.source_caption(view["year"], fx, shown_unit)))

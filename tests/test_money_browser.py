@@ -33,7 +33,12 @@ def test_a_link_with_ppp_restores_the_unit_and_the_map_draws_with_nothing_from_o
     assert axis_title == "International $ (PPP)"
 
     # The map: a coloured country shape per chosen region, over outlines the app itself served.
+    # The map is built only once its expander is opened (a rerun); then it draws from the app's outline.
+    opener = page.locator(".st-key-salary-map-open summary")
+    opener.scroll_into_view_if_needed()
+    opener.click()
     the_map = page.locator(".st-key-salary-map")
+    the_map.wait_for(timeout=30_000)
     the_map.scroll_into_view_if_needed()  # Streamlit draws a chart below the fold only once shown
     the_map.locator(".choroplethlocation").first.wait_for()
     assert the_map.locator(".choroplethlocation").count() == 2

@@ -97,9 +97,25 @@ def test_the_gap_question_is_neutral_and_the_faq_claim_sits_beside_the_figures()
     assert gap_rows == ["🇮🇳 India", "🇨🇦 Canada", "🇺🇸 United States", "🇬🇧 United Kingdom", "🇦🇺 Australia"]
 
 
+def open_the_map(at: AppTest) -> AppTest:
+    """Open the map's expander, as a click on it does (it reruns the page)."""
+    at.session_state["salary-map-open"] = True
+    return at.run()
+
+
+def test_the_map_is_built_only_once_its_expander_is_opened():
+    at = open_salaries(None)
+    assert len(at.get("plotly_chart")) == 2
+    assert [e.label for e in at.expander] == ["On the map: each chosen region's band midpoint"]
+    open_the_map(at)
+    assert len(at.get("plotly_chart")) == 3
+    at.run()  # it stays open over reruns, as a filter change makes them
+    assert len(at.get("plotly_chart")) == 3
+
+
 @pytest.mark.parametrize("unit", ["local", "usd", "ppp"])
 def test_the_map_colours_one_location_per_chosen_region(unit):
-    at = open_salaries(unit, ["CA", "IN", "GB"])
+    at = open_the_map(open_salaries(unit, ["CA", "IN", "GB"]))
     (choropleth,) = plotly_traces(at, 2)
     assert choropleth["type"] == "choropleth"
     assert sorted(choropleth["locations"]) == ["CAN", "GBR", "IND"]
@@ -114,6 +130,6 @@ def test_the_map_colours_one_location_per_chosen_region(unit):
 
 
 def test_the_map_is_told_to_fetch_its_outline_from_the_app():
-    at = open_page("pages/salaries.py")
+    at = open_the_map(open_page("pages/salaries.py"))
     config = at.get("plotly_chart")[2].proto.config
     assert '"topojsonURL": "app/static/topojson/"' in config
