@@ -19,6 +19,8 @@ from dashboard.text import escape_markdown
 
 shell.ensure_app_shell()
 
+SKILL_TAB_KEY = "skills-tab"
+
 st.title("Skills: what each role needs, and what they share")
 st.caption("Every skill, tool and service the article names for each role, from all of its lists.")
 ui.region_independent_note("Skills")
@@ -55,15 +57,21 @@ st.caption(
 )
 query, column, descending = ui.table_controls(tables.SKILL_LABELS, key="skills-table")
 shown_rows = tables.sort_rows(tables.search_rows(table, query), column, descending)
-# The tabs count the whole list, so their labels (and the open tab) stay put while a user types.
+# Only the open tab's table is built and sent: the three tables are 99 rows of escaped text, and
+# sending all three on every filter change was most of this page's rerun. The labels carry no
+# counts, so the open tab stays open when a filter changes them (the Venn gives the counts).
 counts = table["overlap"].value_counts()
-tabs = st.tabs([f"{label} ({counts.get(label, 0)})" for label in labels])
+tabs = st.tabs(labels, key=SKILL_TAB_KEY, on_change="rerun")
 for tab, label in zip(tabs, labels, strict=True):
+    if tab.open is False:
+        continue
     part = shown_rows[shown_rows["overlap"] == label]
     with tab:
-        if part.empty:
-            st.caption("No skill here matches the search." if query else "No skill here.")
-        else:
+        total_here = counts.get(label, 0)
+        st.caption(
+            f"{len(part)} of {total_here} skills match the search." if query else f"{total_here} skills."
+        )
+        if not part.empty:
             # A role's columns are dropped in the other role's tab, and "Our reading" where nothing is ours.
             ui.static_table(tables.labelled(part, tables.SKILL_LABELS))
 ui.download_csv(

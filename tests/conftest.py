@@ -46,6 +46,17 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
 
 
+def tables_by_tab(at, key: str = "skills-tab") -> dict[str, list]:
+    """Each tab's tables, opening the tabs one by one as a click does: a page that tracks its tabs
+    (on_change="rerun") builds only the open one. The tab opened last is left open."""
+    out = {}
+    for tab in list(at.tabs):
+        at.session_state[key] = tab.label
+        at.run()
+        out[tab.label] = [t.value for t in at.table]
+    return out
+
+
 # One app server and one Chromium for every browser test that needs the app as shipped: each
 # server's cold start costs seconds, and tests keep their state in their own browser contexts.
 @pytest.fixture(scope="session")

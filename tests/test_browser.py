@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser_support import running_app, wait_for_app
 
@@ -178,6 +178,15 @@ def test_skills_category_filter_redraws_the_venn_and_the_download(page, base_url
     assert set(rows["category"]) == {"AWS service"}
     assert rows["overlap"].value_counts().to_dict() == {"AI only": 12, "ML only": 9, "both": 7}
     assert "Amazon Comprehend" in set(rows.loc[rows["overlap"] == "AI only", "skill"])
+
+    # Only the open tab's table is built: clicking another tab reruns and draws its rows.
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_role("tab", name="AI only").click()
+    main.get_by_text("12 skills.", exact=True).wait_for()
+    table = main.locator('[data-testid="stTable"]')
+    expect(table).to_have_count(1)
+    expect(table).to_contain_text("Amazon Comprehend")
+    expect(table).not_to_contain_text("ML Engineer: the article's words")
     assert page.console_errors == []
 
 

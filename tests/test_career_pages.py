@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import career_files, careers, datafiles, filters, fit
 from dashboard.domain import AI, ML, ROLE_COLOURS, SHARED_COLOUR
-from tests.conftest import rewrite, shown
+from tests.conftest import rewrite, shown, tables_by_tab
 from tests.test_pages import APP, open_page, plotly_traces
 
 CAREERS, FIT = "pages/careers.py", "pages/fit.py"
@@ -299,7 +299,8 @@ def test_each_role_shows_its_start_certification_and_salary_band_in_the_chosen_r
 
 def test_skills_page_shows_the_articles_words_and_marks_our_readings():
     at = open_page("pages/skills.py")
-    both = at.table[1].value.map(shown).set_index("Skill")
+    by_tab = {label: tables[0] for label, tables in tables_by_tab(at).items()}
+    both = by_tab["both"].map(shown).set_index("Skill")
     assert (
         both.at["Monitoring and troubleshooting", "AI Engineer: the article's words"]
         == "continuous monitoring"
@@ -307,11 +308,11 @@ def test_skills_page_shows_the_articles_words_and_marks_our_readings():
     reading = both.at["Software engineering best practices", "Our reading (not the article's words)"]
     assert reading.startswith("Our reading:")
     assert both.at["Amazon SageMaker", "Our reading (not the article's words)"] == ""
-    ml_only = at.table[0].value.map(shown)
+    ml_only = by_tab["ML only"].map(shown)
     # The ML-only tab has no AI columns at all (not an empty one), and the mirror on the AI-only tab.
     assert not [c for c in ml_only.columns if "AI Engineer" in c]
     assert ml_only["ML Engineer: the article's words"].ne("").all()
-    assert not [c for c in at.table[2].value.columns if "ML Engineer" in c]
+    assert not [c for c in by_tab["AI only"].columns if "ML Engineer" in c]
     assert any("not that an AI Engineer does not need it" in c.value for c in at.caption)
 
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import filters
 from dashboard.text import escape_markdown
-from tests.conftest import rewrite, shown
+from tests.conftest import rewrite, shown, tables_by_tab
 from tests.test_pages import APP, open_page
 
 HOSTILE_CELL = (
@@ -111,7 +111,8 @@ def test_hostile_skill_and_category_names_reach_the_skills_page_as_text(data_dir
     assert not [
         body for body in markdown_bodies(at) if "evil" in body and escape_markdown(HOSTILE_CELL) not in body
     ]
-    listed = set().union(*({shown(v) for v in t.value["Skill"]} for t in at.table))
+    tables = [t for ts in tables_by_tab(at).values() for t in ts]
+    listed = set().union(*({shown(v) for v in t["Skill"]} for t in tables))
     assert listed and all(name.startswith(HOSTILE_CELL) for name in listed)  # tables show text as text
     at.switch_page("pages/aws_services.py").run()
     assert not at.exception and not at.error

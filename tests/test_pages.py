@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import datafiles, filters, skills
-from tests.conftest import rewrite, shown
+from tests.conftest import rewrite, shown, tables_by_tab
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/overview.py", "pages/salaries.py", "pages/skills.py", "pages/aws_services.py"]
@@ -145,11 +145,29 @@ def test_skills_page_counts_follow_the_category_filter():
     ]
     assert metric_values(at)["Shared skills"] == str(len(expected.both))
     assert at.query_params[filters.CATEGORY_KEY] == "AWS service"  # AppTest gives one value as a str
-    listed = set().union(*({shown(v) for v in t.value["Skill"]} for t in at.table))
+    tables = [t for ts in tables_by_tab(at).values() for t in ts]
+    assert len(tables) == 3  # one table per tab, built when the tab is opened
+    listed = set().union(*({shown(v) for v in t["Skill"]} for t in tables))
     assert listed == set(expected.ml_only) | set(expected.both) | set(expected.ai_only)
     button = at.get("download_button")[0]
     assert button.proto.help.startswith(f"{len(listed)} rows")
     assert "ml-vs-ai-engineer_skills_AWS-service.csv" in button.proto.help
+
+
+def test_skills_page_builds_only_the_open_tab_and_keeps_it_open_when_a_filter_changes():
+    at = open_page("pages/skills.py")
+    assert [t.label for t in at.tabs] == ["ML only", "both", "AI only"]
+    assert len(at.table) == 1 and "AI Engineer: the article's words" not in at.table[0].value.columns
+    at.session_state["skills-tab"] = "AI only"
+    at.run()
+    assert len(at.table) == 1 and "ML Engineer: the article's words" not in at.table[0].value.columns
+    at.pills(key=filters.CATEGORY_KEY).set_value(["AWS service"]).run()
+    table = at.table[0].value
+    assert len(at.table) == 1
+    assert "ML Engineer: the article's words" not in table.columns  # still the AI-only tab
+    expected = skills.skill_sets(datafiles.parse_skills().query("category == 'AWS service'")).ai_only
+    assert sorted(shown(v) for v in table["Skill"]) == sorted(expected)
+    assert f"{len(expected)} skills." in [c.value for c in at.caption]
 
 
 def test_skills_page_ignores_regions_but_says_so():
