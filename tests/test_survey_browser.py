@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from dashboard import survey
+from tests import test_browser
 from tests.browser_support import running_app, wait_for_app
 from tests.test_browser import download_csv, page  # noqa: F401 (pytest fixtures)
 from tests.test_survey import HEADER, line
@@ -119,3 +120,57 @@ def test_a_wrong_file_uploaded_gets_its_message_and_no_console_error(page, uploa
     assert "missing columns: work_year, experience_level" in text
     assert "notes.csv cannot be used as it is" in text
     assert page.console_errors == []
+
+
+def test_sessions_uploading_at_once_each_see_only_their_own_survey(browser, upload_app, tmp_path):
+    """Three people upload at the same time: two different surveys, and the first one's bytes again
+    under another name. The parsed survey is cached by content and shared, so each must still see
+    its own rows, its own file name, and its own filter changes."""
+    us_team = survey_text(survey_lines())
+    canada = survey_text([line("AI Engineer", v, "CA", salary=round(v * 1.35), currency="CAD")
+                          for v in range(100_000, 135_000, 1_000)])  # fmt: skip
+    people = {"ana": ("team-a.csv", us_team), "ben": ("team-b.csv", canada), "cy": ("team-c.csv", us_team)}
+    tabs = {}
+    try:
+        for who in people:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            tabs[who] = context.new_page()
+            tabs[who].set_default_timeout(120_000)
+            tabs[who].goto(f"{upload_app}/survey", wait_until="commit")
+        for who, (name, text) in people.items():
+            wait_for_app(tabs[who], 120_000)
+            (tmp_path / name).write_text(text, encoding="utf-8")
+            tabs[who].locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+                str(tmp_path / name)
+            )
+
+        def sees(who: str, cells: set[str], n: str) -> None:
+            tab = tabs[who]
+            tab.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+            wait_for_app(tab, 120_000)
+            drawn = bands(tab)
+            assert set(drawn["cells"]) == cells, (who, drawn)
+            assert n in drawn["n"], (who, drawn)
+            text = tab.locator('[data-testid="stMain"]').inner_text()
+            assert people[who][0] in text, who
+            assert not [other for other, _ in people.values() if other != people[who][0] and other in text], (
+                who
+            )
+
+        us_cells = {
+            "🇺🇸 United States · ML Engineer",
+            "🇺🇸 United States · AI Engineer",
+            "🇬🇧 United Kingdom · ML Engineer",
+        }
+        sees("ana", us_cells, "n = 41")
+        sees("ben", {"🇨🇦 Canada · AI Engineer"}, "n = 35")
+        sees("cy", us_cells, "n = 41")
+
+        # Ana narrows her regions to the United Kingdom; Ben and Cy are unchanged.
+        test_browser.pick_only(tabs["ana"], '[data-testid="stSidebar"]', "🇬🇧 United Kingdom")
+        sees("ana", {"🇬🇧 United Kingdom · ML Engineer"}, "n = 3 (thin)")
+        sees("cy", us_cells, "n = 41")
+        sees("ben", {"🇨🇦 Canada · AI Engineer"}, "n = 35")
+    finally:
+        for tab in tabs.values():
+            tab.context.close()
