@@ -129,8 +129,8 @@ class Cluster:
             self.config.unlink(missing_ok=True)
 
 
-def tree_rss_bytes(pids: list[int]) -> int:
-    """Resident memory of these processes and all their descendants, from /proc."""
+def tree(pids: list[int]) -> set[int]:
+    """These processes and all their descendants, from /proc."""
     children: dict[int, list[int]] = defaultdict(list)
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -138,18 +138,40 @@ def tree_rss_bytes(pids: list[int]) -> int:
         with contextlib.suppress(OSError, ValueError, IndexError):
             stat = (entry / "stat").read_text()
             children[int(stat.rsplit(")", 1)[1].split()[1])].append(int(entry.name))
-    total, todo, seen = 0, list(pids), set()
+    todo, seen = list(pids), set()
     while todo:
         pid = todo.pop()
-        if pid in seen:
-            continue
-        seen.add(pid)
-        todo += children.get(pid, [])
+        if pid not in seen:
+            seen.add(pid)
+            todo += children.get(pid, [])
+    return seen
+
+
+def tree_rss_bytes(pids: list[int]) -> int:
+    """Resident memory of these processes and all their descendants, from /proc."""
+    total = 0
+    for pid in tree(pids):
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1]) * 1024
     return total
+
+
+def tree_cpu_seconds(pids: list[int]) -> float:
+    """CPU (user + system) these processes and their descendants have used so far."""
+    ticks = 0
+    for pid in tree(pids):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU the whole machine has spent busy (all cores, everything but idle and iowait), from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -243,7 +265,10 @@ async def measure(browser: Browser, cluster: Cluster, sessions: int, kill_one: b
     sampler = asyncio.create_task(sample_memory())
     opened = [await new_session(browser, many) for _ in range(sessions)]
     started = time.monotonic()
+    server_cpu, machine_cpu = tree_cpu_seconds(cluster.pids()), machine_busy_seconds()
     await asyncio.gather(*(walk(p, cluster.base, many, i) for i, (_, p) in enumerate(opened)))
+    server_cpu = tree_cpu_seconds(cluster.pids()) - server_cpu
+    machine_cpu = machine_busy_seconds() - machine_cpu
     for i, (ctx, _) in enumerate(opened):
         many.replica_of[i] = await sticky_replica(ctx)
     elapsed = time.monotonic() - started
@@ -252,7 +277,8 @@ async def measure(browser: Browser, cluster: Cluster, sessions: int, kill_one: b
     await sampler
     for ctx, _ in opened:
         await ctx.close()
-    return {"single": single, "many": many, "elapsed": elapsed, "peak": peak, "failover": failover}
+    return {"single": single, "many": many, "elapsed": elapsed, "peak": peak, "failover": failover,
+            "server_cpu": server_cpu, "machine_cpu": machine_cpu}  # fmt: skip
 
 
 async def kill_and_check(cluster: Cluster, opened: list[tuple[BrowserContext, Page]], run: Run) -> dict:
@@ -307,6 +333,10 @@ def report(label: str, sessions: int, out: dict) -> None:
     rate = many.loads / out["elapsed"]
     print(f"pages ready: {many.loads}/{sessions * len(PAGES)} in {out['elapsed']:.1f} s, {rate:.2f} pages/s;"
           f" servers' peak memory {out['peak'] / 2**20:.0f} MiB")  # fmt: skip
+    # The browsers run on the same cores: the servers' share of the busy CPU says who the bottleneck is.
+    share = out["server_cpu"] / max(out["machine_cpu"], 1e-9)
+    print(f"CPU during the walk: servers {out['server_cpu']:.1f} s of {out['machine_cpu']:.1f} s busy"
+          f" ({share:.0%}), the rest mostly Chromium")  # fmt: skip
     print(f"sessions per replica: {dict(Counter(many.replica_of.values()))}")
     blocked = single.blocked + many.blocked
     print(f"non-loopback requests aborted: {sum(blocked.values())} {dict(blocked) if blocked else ''}")
