@@ -60,10 +60,16 @@ NEGATIVE_PAY = "negative pay"
 UNKNOWN_CURRENCY = "unknown currency code"
 UNKNOWN_COUNTRY = "unknown country code"
 BAD_NUMBER = "missing or non-numeric work_year or remote_ratio"
+# Numbers no real answer has: they parse, but one of them makes every percentile meaningless.
+MAX_PAY_USD = 100_000_000
+YEARS = (1990, 2100)
+IMPLAUSIBLE = (
+    "implausible number (pay over US$100 million, work_year outside 1990–2100 or remote_ratio outside 0–100)"
+)
 MALFORMED = "wrong number of fields"
 REASONS: tuple[str, ...] = (
     MISSING_SALARY, NON_NUMERIC_SALARY, NEGATIVE_PAY, UNKNOWN_CURRENCY, UNKNOWN_COUNTRY, BAD_NUMBER,
-    MALFORMED,
+    IMPLAUSIBLE, MALFORMED,
 )  # fmt: skip
 
 # Exact ISO codes as the survey writes them (upper case); 'us' is not accepted as 'US'.
@@ -326,6 +332,9 @@ def _validate(
         (UNKNOWN_COUNTRY, _not_in(frame["employee_residence"], _COUNTRIES)
          | _not_in(frame["company_location"], _COUNTRIES)),
         (BAD_NUMBER, _nan(numbers["work_year"]) | _nan(numbers["remote_ratio"])),
+        (IMPLAUSIBLE, (numbers["salary_in_usd"] > MAX_PAY_USD)
+         | (numbers["work_year"] < YEARS[0]) | (numbers["work_year"] > YEARS[1])
+         | (numbers["remote_ratio"] < 0) | (numbers["remote_ratio"] > 100)),
     ]  # fmt: skip
     reason = np.full(len(frame), -1, dtype=np.int8)
     for code, (_, mask) in enumerate(tests):

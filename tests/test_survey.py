@@ -111,6 +111,9 @@ def test_bad_rows_are_skipped_counted_by_reason_and_kept_as_written(title_map):
         line(usd=80_000, residence="Narnia"),  # unknown residence
         line(usd=80_000) + ",extra",  # one field too many
         line(usd=160_000, year="soon"),
+        line(usd="1e300"),  # a number, but no one's pay
+        line(usd=100_000, year=20_240),
+        line(usd=100_000, remote=150),
     )
     assert {k: v for k, v in loaded.reject_counts.items() if v} == {
         survey.MISSING_SALARY: 2,
@@ -120,8 +123,9 @@ def test_bad_rows_are_skipped_counted_by_reason_and_kept_as_written(title_map):
         survey.UNKNOWN_COUNTRY: 2,
         survey.MALFORMED: 1,
         survey.BAD_NUMBER: 1,
+        survey.IMPLAUSIBLE: 3,
     }
-    assert len(loaded.rejects) == 9
+    assert len(loaded.rejects) == 12
     assert loaded.rows["salary_in_usd"].tolist() == [150_000]
     rejects = loaded.rejects.set_index("reason")
     assert rejects.loc[survey.NON_NUMERIC_SALARY, "salary"] == "ninety"  # the cell as written
