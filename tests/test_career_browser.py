@@ -74,8 +74,8 @@ def test_career_pages_render_without_console_errors(page, base_url, path, width,
     assert page.locator('[role="dialog"]').count() == 0
     assert page.locator("h1").first.inner_text() in {"Certifications and careers", "Which role fits you?"}
     # A chart below the fold stays a placeholder until scrolled to: walk down the page first.
-    for _ in range(20):
-        page.mouse.wheel(0, 800)
+    for _ in range(6):
+        page.mouse.wheel(0, 1400)
         page.wait_for_timeout(150)
     expected = 0 if path == "fit" else 1
     if expected:
