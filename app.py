@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import filters, shell
+from dashboard.app import filters, shell
 
 st.set_page_config(page_title="ML Engineer vs AI Engineer", page_icon="⚖️", layout="wide")
 page = st.navigation(shell.build_pages())

@@ -33,7 +33,7 @@ from playwright.async_api import Browser, BrowserContext, Page, Route, async_pla
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.shell import PAGES  # noqa: E402
+from dashboard.app.shell import PAGES  # noqa: E402
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, IDLE  # noqa: E402
 
 TEMPLATE = ROOT / "deploy" / "haproxy.cfg.template"

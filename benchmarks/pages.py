@@ -52,7 +52,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from dashboard import shell  # noqa: E402  (the page list; needs the repo on the path)
+from dashboard.app import shell  # noqa: E402  (the page list; needs the repo on the path)
 
 BENCH_DIR = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import data, export, shell, ui
-from dashboard.text import escape_markdown
+from dashboard.app import data, shell, ui
+from dashboard.core import export
+from dashboard.core.text import escape_markdown
 
 shell.ensure_app_shell()
 

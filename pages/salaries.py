@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from dashboard import alt_text, data, export, figures, filters, map_figures, rates, shell, tables, ui
-from dashboard.domain import ROLES
-from dashboard.text import escape_markdown
+from dashboard.app import data, filters, shell, ui
+from dashboard.core import export, listing
+from dashboard.core.domain import ROLES
+from dashboard.core.text import escape_markdown
+from dashboard.salaries import band_figures, gap_figures, gaps, map_figures, rates, tables
 
 shell.ensure_app_shell()
 
@@ -20,57 +22,51 @@ st.caption(
 
 codes = filters.chosen(filters.REGION)
 ui.stop_if_nothing_chosen(codes, filters.REGION, "in the sidebar")
-view = filters.filter_regions(salaries, codes)
+view = listing.filter_regions(salaries, codes)
 converted = rates.convert_salaries(view, fx, unit)
-currencies = list(dict.fromkeys(view["currency"]))
 region_scope = export.scope_label(codes, filters.REGION.options(), "all-regions")
 scope = region_scope if unit.is_local else f"{region_scope}_{unit.key}"
+source = escape_markdown(rates.source_caption(view["year"], fx, unit))
 
 ui.chart(
-    figures.salary_figure(converted, unit),
+    band_figures.salary_figure(converted, unit),
     key="salary-bands",
-    alt=alt_text.salary_bands_alt(view) if unit.is_local else alt_text.salary_bands_unit_alt(converted, unit),
+    alt=band_figures.salary_bands_alt(converted, unit),
 )
 if not unit.is_local:
-    st.caption(escape_markdown(rates.rates_caption(fx, unit, currencies)))
-st.caption(escape_markdown(figures.source_caption(view["year"], fx, unit)))
-ui.static_table(tables.salary_unit_display_table(converted, unit))
+    st.caption(escape_markdown(rates.rates_caption(fx, unit, list(dict.fromkeys(view["currency"])))))
+st.caption(source)
+ui.static_table(tables.salary_display_table(converted, unit))
 ui.download_csv(
-    tables.salary_unit_export_table(converted, unit),
+    tables.salary_export_table(converted, unit),
     export.csv_filename("salary-bands", scope),
     label="Download salary bands (CSV)",
     key="download-salaries",
 )
 
 st.subheader("Which role earns more, region by region?")
-gaps = rates.gaps_in_unit(converted)
+region_gaps = gaps.salary_gaps(converted)
 st.caption(
     "ML Engineer minus AI Engineer at the midpoint of each region's bands, largest ML lead first. "
-    "The percentage compares midpoints, so regions with different currencies sit on one scale."
+    "Percentages are of the AI Engineer's midpoint (+10% means the ML Engineer's is 10% higher), so "
+    "regions with different currencies sit on one scale."
 )
-gap_alt = alt_text.salary_gap_unit_alt(gaps, unit)
-ui.chart(figures.salary_gap_unit_figure(gaps, unit), key="salary-gaps", alt=gap_alt)
-st.caption(escape_markdown(figures.source_caption(view["year"], fx, unit)))
-st.markdown("\n".join(f"- {escape_markdown(s)}" for s in gaps["statement"]))
+ui.chart(
+    gap_figures.salary_gap_figure(region_gaps, unit),
+    key="salary-gaps",
+    alt=gap_figures.salary_gap_alt(region_gaps, unit),
+)
+st.caption(source)
+st.markdown("\n".join(f"- {escape_markdown(s)}" for s in region_gaps["statement"]))
 faq = ui.load_or_stop(data.load_faq)
 for claim in faq[faq["checks"] == "salary table"].itertuples():
-    against = gaps[gaps["earns_more"] != "ML Engineer"]
     with st.container(border=True):
-        st.markdown(
-            f"**The article's FAQ, “{escape_markdown(claim.question)}”, answers:** "
-            f"“{escape_markdown(claim.quote)}”"
-        )
-        if against.empty:
-            st.caption("In the regions chosen, the article's own salary table agrees.")
-        else:
-            st.caption(
-                "Its own salary table says otherwise in "
-                + ", ".join(escape_markdown(rates.place_name(c)) for c in against["country"])
-                + ", where an AI Engineer's band midpoint is higher (figures above)."
-            )
-ui.static_table(tables.gap_unit_display_table(gaps, unit))
+        question, quote = escape_markdown(claim.question), escape_markdown(claim.quote)
+        st.markdown(f"**The article's FAQ, “{question}”, answers:** “{quote}”")
+        st.caption(escape_markdown(gaps.claim_verdict(region_gaps)))
+ui.static_table(tables.gap_display_table(region_gaps))
 ui.download_csv(
-    tables.gap_unit_export_table(gaps),
+    tables.gap_export_table(region_gaps),
     export.csv_filename("salary-gaps", scope),
     label="Download gaps between roles (CSV)",
     key="download-gaps",
@@ -97,7 +93,7 @@ if map_box.open:
         ui.chart(
             map_figures.salary_map_figure(view, fx, role, unit),
             key="salary-map",
-            alt=alt_text.salary_map_alt(view, fx, role, unit),
-            config=map_figures.PLOTLY_CONFIG,
+            alt=map_figures.salary_map_alt(view, fx, role, unit),
+            config=map_figures.MAP_CONFIG,
         )
-        st.caption(escape_markdown(figures.source_caption(view["year"], fx, shown_unit)))
+        st.caption(escape_markdown(rates.source_caption(view["year"], fx, shown_unit)))
