@@ -5,7 +5,7 @@
     python benchmarks/load.py --sessions 10 --replicas 2 --via-haproxy --kill-one
 
 It starts the app itself on 127.0.0.1 (and HAProxy when asked), walks every page of
-dashboard.shell.PAGES in each session, and prints per-page ready times (p50/p90/max) against one
+dashboard.app.shell.PAGES in each session, and prints per-page ready times (p50/p90/max) against one
 session measured in the same run, pages per second, the servers' peak memory and every error.
 Only loopback is reachable: any other request is aborted and counted. Every wait has a timeout and
 every loop a bound, so the script stops by itself.

@@ -68,7 +68,7 @@ VIEWPORT = {"width": 1440, "height": 900}
 SIDEBAR = '[data-testid="stSidebar"]'
 MAIN = '[data-testid="stMain"]'
 
-# Every page of the app's menu (dashboard.shell.PAGES), with where its rerun trigger sits: the
+# Every page of the app's menu (dashboard.app.shell.PAGES), with where its rerun trigger sits: the
 # page's own filter (Skills: categories, AWS services: families) or the sidebar's region filter.
 OWN_FILTER = {"skills", "aws_services"}
 PAGES: list[tuple[str, str, str]] = [

@@ -47,7 +47,7 @@ else:
     ui.static_table(listing.labelled(listed, tables.SERVICE_LABELS))
 ui.download_csv(
     view,
-    export.csv_filename("aws-services", export.scope_label(chosen, filters.FAMILY.options(), "all-families")),
+    export.csv_filename("aws-services", filters.FAMILY.scope(chosen)),
     label="Download AWS services (CSV)",
     key="download-services",
 )

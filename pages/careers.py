@@ -49,17 +49,7 @@ drawing, notes = st.columns([3, 2])
 with drawing:
     ui.chart(figures.career_paths_figure(paths), key="career-paths", alt=figures.career_paths_alt(paths))
 with notes:
-    shared = paths.loc[paths["shared"], "career"].tolist()
-    st.caption(
-        "The article's lists of career options for each role. "
-        + (
-            f"On both lists, so drawn once in the shared colour: {escape_markdown(', '.join(shared))}. "
-            if shared
-            else ""
-        )
-        + escape_markdown(article_caption())
-        + "."
-    )
+    st.caption(escape_markdown(careers.paths_caption(paths, article_caption())))
     for row in faq[faq["checks"] == "career list"].itertuples():
         ui.dashboard_note(
             f"the FAQ's answer to “{row.question}”: {row.caveat} The diagram follows the article's list."
@@ -75,13 +65,7 @@ st.subheader("Which one to choose, in the article's words")
 for column, (role, points) in zip(
     st.columns(2, border=True), advice.groupby("role", sort=False), strict=True
 ):
-    column.markdown(
-        f"**Choose the {escape_markdown(role)} if**\n\n"
-        + "\n".join(
-            f"- {escape_markdown(p.point)}  \n  :gray[“{escape_markdown(p.quote)}”]"
-            for p in points.itertuples()
-        )
-    )
+    column.markdown(careers.advice_markdown(role, points))
 ui.download_csv(advice, export.csv_filename("advice"), label="Download advice (CSV)", key="download-advice")
 
 st.subheader("The article's FAQ, checked against its own figures")
@@ -101,7 +85,7 @@ for row in faq_view.itertuples():
             ui.dashboard_note(row.caveat, evidence=row.evidence, warn=True)
 ui.download_csv(
     faq_view,
-    export.csv_filename("faq", export.scope_label(scope, filters.REGION.options(), "all-regions")),
+    export.csv_filename("faq", filters.REGION.scope(scope)),
     label="Download FAQ with the dashboard's notes (CSV)",
     key="download-faq",
 )

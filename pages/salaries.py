@@ -24,7 +24,7 @@ codes = filters.chosen(filters.REGION)
 ui.stop_if_nothing_chosen(codes, filters.REGION, "in the sidebar")
 view = listing.filter_regions(salaries, codes)
 converted = rates.convert_salaries(view, fx, unit)
-region_scope = export.scope_label(codes, filters.REGION.options(), "all-regions")
+region_scope = filters.REGION.scope(codes)
 scope = region_scope if unit.is_local else f"{region_scope}_{unit.key}"
 source = escape_markdown(rates.source_caption(view["year"], fx, unit))
 

@@ -68,7 +68,7 @@ for tab, label in zip(tabs, labels, strict=True):
             ui.static_table(listing.labelled(part, tables.SKILL_LABELS))
 ui.download_csv(
     table,
-    export.csv_filename("skills", export.scope_label(chosen, filters.CATEGORY.options(), "all-categories")),
+    export.csv_filename("skills", filters.CATEGORY.scope(chosen)),
     label="Download skills (CSV)",
     key="download-skills",
 )

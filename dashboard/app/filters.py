@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.app import data
-from dashboard.core import text
+from dashboard.core import export, text
 from dashboard.core.regions import region_label
 from dashboard.salaries import rates
 from dashboard.skills.sets import service_usage
@@ -32,6 +32,11 @@ def _family_options() -> list[str]:
     return list(dict.fromkeys(usage["family"]))
 
 
+def what_plural(word: str) -> str:
+    """'regions', 'categories', 'service families'."""
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
 @dataclass(frozen=True)
 class Filter:
     """A multi-choice filter kept in the URL under `key`; `noun` names one option in hints ('region')."""
@@ -40,8 +45,13 @@ class Filter:
     label: str
     noun: str
     load_options: Callable[[], list[str]]
+    all_label: str  # a download's scope when nothing is filtered out: 'all-regions'
     help: str = "Kept in the link, like the region filter."
     format_func: Callable[[str], str] = str
+
+    def scope(self, picked: Sequence[str]) -> str:
+        """How a download's file name says what this filter kept: 'all-regions', or 'GB-IN'."""
+        return export.scope_label(picked, self.options(), self.all_label)
 
     def options(self) -> list[str]:
         """Every option, in the data's order; none when the file behind them is broken (its page says why)."""
@@ -52,12 +62,12 @@ class Filter:
 
 
 REGION = Filter(
-    "region", "Regions", "region", _region_options,
+    "region", "Regions", "region", _region_options, "all-regions",
     help="Shared by every page and kept in the link, so a copied URL reproduces this view.",
     format_func=region_label,
 )  # fmt: skip
-CATEGORY = Filter("category", "Categories", "category", _category_options)
-FAMILY = Filter("family", "Service families", "service family", _family_options)
+CATEGORY = Filter("category", "Categories", "category", _category_options, "all-categories")
+FAMILY = Filter("family", "Service families", "service family", _family_options, "all-families")
 
 
 def chosen(spec: Filter) -> list[str]:

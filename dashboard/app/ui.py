@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.filters import Filter
+from dashboard.app.filters import Filter, what_plural
 from dashboard.core.export import to_csv_bytes
 from dashboard.core.text import escape_markdown, literal
 from dashboard.core.validation import DataFileError
@@ -79,10 +79,6 @@ def stop_if_nothing_chosen(chosen: list[str], spec: Filter, where: str) -> None:
             icon=":material/filter_alt:",
         )
         st.stop()
-
-
-def what_plural(word: str) -> str:
-    return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
 def static_table(frame: pd.DataFrame) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.domain import AI, ML, ROLES
+from dashboard.core.text import escape_markdown
 from dashboard.salaries.gaps import exceptions_in_words, local_gaps
 
 SUMMARY_COLUMNS = ["code", "name", "level", "role", "experience", "next_certification"]
@@ -75,6 +76,21 @@ def careers_export(careers: pd.DataFrame, paths: pd.DataFrame) -> pd.DataFrame:
     """The career rows as downloaded: role, career, whether both roles lead to it, the article's words."""
     shared = set(paths.loc[paths["shared"], "career"])
     return careers.assign(shared=careers["career"].isin(shared))[["role", "career", "shared", "quote"]]
+
+
+def paths_caption(paths: pd.DataFrame, source: str) -> str:
+    """The line beside the career diagram: what it draws, the careers on both lists, and its source."""
+    shared = paths.loc[paths["shared"], "career"].tolist()
+    both = f"On both lists, so drawn once in the shared colour: {', '.join(shared)}. " if shared else ""
+    return f"The article's lists of career options for each role. {both}{source}."
+
+
+def advice_markdown(role: str, points: pd.DataFrame) -> str:
+    """'Choose the … if' and the article's points, each with its words under it, as literal Markdown."""
+    lines = [
+        f"- {escape_markdown(p.point)}  \n  :gray[“{escape_markdown(p.quote)}”]" for p in points.itertuples()
+    ]
+    return f"**Choose the {escape_markdown(role)} if**\n\n" + "\n".join(lines)
 
 
 def career_list_check(answer: str, careers: pd.DataFrame, role: str) -> list[str]:

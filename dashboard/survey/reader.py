@@ -1,13 +1,9 @@
-"""A salary survey in the aijobs.net schema: read, validate, map titles to roles, filter, aggregate.
+"""Reading a salary survey in the aijobs.net schema: validate every row, map titles to roles, keep the rest.
 
 No Streamlit here. The engine is pyarrow's multi-threaded CSV reader with every text column read
 dictionary-encoded, handed to pandas as categoricals: validation then looks at a few hundred
 distinct values instead of a million cells, and a million rows cost ~40 MB in memory (what a
 cache keeps). benchmarks/bench_survey.py has the measurements that chose it over DuckDB and Polars.
-
-Percentiles are numpy's default method ('linear': interpolate between the two nearest ranks),
-which is what pandas' groupby quantile computes too. Local-currency figures are the US$ ones times
-a rate (local units per US$), so they are exactly the percentiles of the converted salaries.
 """
 
 from __future__ import annotations
