@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.app import data, filters, shell, ui
-from dashboard.core import export, listing
+from dashboard.core import chart_style, export, listing
 from dashboard.core.domain import ROLES
 from dashboard.core.text import escape_markdown
 from dashboard.salaries import band_figures, gap_figures, gaps, map_figures, rates, tables
@@ -94,6 +94,6 @@ if map_box.open:
             map_figures.salary_map_figure(view, fx, role, unit),
             key="salary-map",
             alt=map_figures.salary_map_alt(view, fx, role, unit),
-            config=map_figures.MAP_CONFIG,
+            config=chart_style.MAP_CONFIG,
         )
         st.caption(escape_markdown(rates.source_caption(view["year"], fx, shown_unit)))

@@ -78,3 +78,38 @@ def rgba(hex_colour: str, alpha: float) -> str:
 def tint(hex_colour: str, white_share: float = 0.75) -> str:
     """The colour mixed with white, so a colour scale's low end still stands apart from grey land."""
     return "#" + "".join(f"{round(c + (255 - c) * white_share):02x}" for c in _rgb(hex_colour))
+
+
+# --- World maps: Plotly draws the outlines from static/topojson/world_110m.json, served by the app ----
+# Streamlit's static serving puts static/ under app/static/; Plotly appends 'world_110m.json'.
+TOPOJSON_URL = "app/static/topojson/"
+MAP_CONFIG = {"topojsonURL": TOPOJSON_URL}
+# Half-transparent greys: land and borders read on the light and the dark theme alike.
+LAND_COLOUR = "rgba(128,128,128,0.22)"
+BORDER_COLOUR = "rgba(128,128,128,0.55)"
+WORLD_GEO = dict(
+    projection_type="natural earth",
+    showcountries=True,
+    countrycolor=BORDER_COLOUR,
+    showland=True,
+    landcolor=LAND_COLOUR,
+    showcoastlines=False,
+    showframe=False,
+    lataxis_range=[-58, 85],  # no Antarctica: it has no salaries and takes a fifth of the height
+)
+
+
+def map_colorbar(title: str, ticks: list[float], labels: list[str]) -> dict:
+    """A map's colour bar under the map, not beside it: on a phone a side bar takes a third of the width."""
+    return dict(
+        title=dict(text=plot_text(title), side="top"),
+        orientation="h",
+        x=0.5,
+        xanchor="center",
+        y=0,
+        yanchor="top",
+        tickvals=ticks,
+        ticktext=labels,
+        thickness=12,
+        len=0.9,
+    )

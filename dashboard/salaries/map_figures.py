@@ -1,8 +1,7 @@
 """The world map: each chosen region coloured by its band midpoint for one role, in one unit.
 
 Plotly draws the outlines from static/topojson/world_110m.json, which the app serves itself; the
-page passes config={"topojsonURL": TOPOJSON_URL} to st.plotly_chart so nothing is fetched from a CDN.
-No Streamlit here.
+page passes config=MAP_CONFIG to the chart so nothing is fetched from a CDN. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -10,17 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core.chart_style import FONT, nice_ticks, plot_text, tint
+from dashboard.core.chart_style import FONT, WORLD_GEO, map_colorbar, nice_ticks, plot_text, tint
 from dashboard.core.domain import ROLE_COLOURS
 from dashboard.core.money import format_amount, format_range, format_tick, local_band_label
 from dashboard.salaries import rates
-
-# Streamlit's static serving puts static/ under app/static/; Plotly appends 'world_110m.json'.
-TOPOJSON_URL = "app/static/topojson/"
-MAP_CONFIG = {"topojsonURL": TOPOJSON_URL}
-# Half-transparent greys: land and borders read on the light and the dark theme alike.
-LAND_COLOUR = "rgba(128,128,128,0.22)"
-BORDER_COLOUR = "rgba(128,128,128,0.55)"
 
 
 def map_unit(unit: rates.Unit) -> rates.Unit:
@@ -66,31 +58,12 @@ def salary_map_figure(view: pd.DataFrame, fx_rates: pd.DataFrame, role: str, uni
             customdata=converted[["country_code", "currency", "salary_min", "salary_max"]].values.tolist(),
             hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
-            # Under the map, not beside it: on a phone a side bar would take a third of the width.
-            colorbar=dict(
-                title=dict(text=plot_text(f"Midpoint, {shown.label}"), side="top"),
-                orientation="h",
-                x=0.5,
-                xanchor="center",
-                y=0,
-                yanchor="top",
-                tickvals=ticks,
-                ticktext=[format_tick(t, currency) for t in ticks],
-                thickness=12,
-                len=0.9,
+            colorbar=map_colorbar(
+                f"Midpoint, {shown.label}", ticks, [format_tick(t, currency) for t in ticks]
             ),
         )
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        showcountries=True,
-        countrycolor=BORDER_COLOUR,
-        showland=True,
-        landcolor=LAND_COLOUR,
-        showcoastlines=False,
-        showframe=False,
-        lataxis_range=[-58, 85],  # no Antarctica: it has no salaries and takes a fifth of the height
-    )
+    fig.update_geos(**WORLD_GEO)
     fig.update_layout(
         # Two short lines: one long title is cut off at phone width.
         title=dict(

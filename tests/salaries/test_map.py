@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.core import listing
+from dashboard.core import chart_style, listing
 from dashboard.salaries import band_figures, gap_figures, map_figures, rates
 from dashboard.salaries import files as salary_files
 from dashboard.salaries import gaps as role_gaps
@@ -120,7 +120,7 @@ def test_map_text_reaches_plotly_escaped(salaries, fx):
 def test_the_map_outline_ships_with_the_app():
     topology = json.loads((STATIC / "world_110m.json").read_text(encoding="utf-8"))
     assert topology["type"] == "Topology" and "countries" in topology["objects"]
-    assert map_figures.MAP_CONFIG == {"topojsonURL": "app/static/topojson/"}
+    assert chart_style.MAP_CONFIG == {"topojsonURL": "app/static/topojson/"}
 
 
 def test_alt_texts_carry_the_converted_numbers(salaries, fx):
