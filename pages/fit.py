@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.app import data, filters, profile, shell, ui
+from dashboard.app import data, filters, market, profile, shell, ui
 from dashboard.careers import figures, fit
 from dashboard.careers.careers import certification_for_role
 from dashboard.core import export, listing
@@ -62,6 +62,8 @@ for column, row in zip(st.columns(2, border=True), cover.itertuples(index=False)
             ui.static_table(tables.salary_display_table(own, rates.LOCAL).drop(columns="Role"))
         else:
             st.caption("No region is chosen in the sidebar.")
+        if row.role in fit.closer_roles(cover):
+            market.fit_section(row.role, codes)
         missing = fit.missing_by_category(all_skills, ticked, row.role)
         todo = sum(len(names) for names in missing.values())
         st.markdown(f"**Still to learn: {todo} skills**" if todo else "**You have every skill it needs.**")

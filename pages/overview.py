@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.app import data, shell, ui
+from dashboard.app import data, market, shell, ui
 from dashboard.core import export
 from dashboard.core.text import escape_markdown
 
@@ -16,6 +16,10 @@ st.markdown(
     "services each one uses."
 )
 
+st.subheader("Which role pays more where, and does the market agree?")
+market.answer_section()
+
+st.subheader("The two roles, aspect by aspect")
 st.caption("The comparison is the same in every region; the region filter applies to salaries.")
 comparison = ui.load_or_stop(data.load_comparison)
 # One block per aspect, each cell labelled with its role: on a phone the columns stack, and an

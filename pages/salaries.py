@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from dashboard.app import data, filters, shell, ui
-from dashboard.core import chart_style, export, listing
-from dashboard.core.domain import ROLES
+from dashboard.app import data, filters, market, salary_sections, shell, ui
+from dashboard.core import export, listing
 from dashboard.core.text import escape_markdown
-from dashboard.salaries import band_figures, gap_figures, gaps, map_figures, rates, tables
+from dashboard.salaries import band_figures, gap_figures, gaps, rates, tables
 
 shell.ensure_app_shell()
 
@@ -23,7 +22,7 @@ st.caption(
 codes = filters.chosen(filters.REGION)
 ui.stop_if_nothing_chosen(codes, filters.REGION, "in the sidebar")
 view = listing.filter_regions(salaries, codes)
-converted = rates.convert_salaries(view, fx, unit)
+converted = market.beside_bands(rates.convert_salaries(view, fx, unit), codes, fx, unit)
 region_scope = filters.REGION.scope(codes)
 scope = region_scope if unit.is_local else f"{region_scope}_{unit.key}"
 source = escape_markdown(rates.source_caption(view["year"], fx, unit))
@@ -36,6 +35,7 @@ ui.chart(
 if not unit.is_local:
     st.caption(escape_markdown(rates.rates_caption(fx, unit, list(dict.fromkeys(view["currency"])))))
 st.caption(source)
+market.bands_caption(converted)
 ui.static_table(tables.salary_display_table(converted, unit))
 ui.download_csv(
     tables.salary_export_table(converted, unit),
@@ -58,12 +58,7 @@ ui.chart(
 )
 st.caption(source)
 st.markdown("\n".join(f"- {escape_markdown(s)}" for s in region_gaps["statement"]))
-faq = ui.load_or_stop(data.load_faq)
-for claim in faq[faq["checks"] == "salary table"].itertuples():
-    with st.container(border=True):
-        question, quote = escape_markdown(claim.question), escape_markdown(claim.quote)
-        st.markdown(f"**The article's FAQ, “{question}”, answers:** “{quote}”")
-        st.caption(escape_markdown(gaps.claim_verdict(region_gaps)))
+salary_sections.faq_claim(region_gaps)
 ui.static_table(tables.gap_display_table(region_gaps))
 ui.download_csv(
     tables.gap_export_table(region_gaps),
@@ -72,28 +67,4 @@ ui.download_csv(
     key="download-gaps",
 )
 
-# Drawn only while opened: a world map is the page's costliest chart to rebuild and redraw on
-# every filter change, and it repeats the bars' numbers (on_change="rerun" makes `.open` known).
-map_box = st.expander(
-    "On the map: each chosen region's band midpoint",
-    key="salary-map-open",
-    on_change="rerun",
-    icon=":material/public:",
-)
-if map_box.open:
-    with map_box:
-        role = st.segmented_control("Role", ROLES, default=ROLES[0], required=True, key="map-role")
-        shown_unit = map_figures.map_unit(unit)
-        st.caption(
-            f"Band midpoint of the {escape_markdown(role)} in each chosen region, in "
-            f"{escape_markdown(shown_unit.label)}"
-            + (" (one colour scale needs one currency)." if unit.is_local else ".")
-            + " Hover a country for its band in local currency."
-        )
-        ui.chart(
-            map_figures.salary_map_figure(view, fx, role, unit),
-            key="salary-map",
-            alt=map_figures.salary_map_alt(view, fx, role, unit),
-            config=chart_style.MAP_CONFIG,
-        )
-        st.caption(escape_markdown(rates.source_caption(view["year"], fx, shown_unit)))
+salary_sections.map_section(view, fx, unit)

@@ -18,7 +18,7 @@ from dashboard.core.datafile import data_dir
 from dashboard.core.validation import DataFileError, Problem
 from dashboard.salaries import files as salary_files
 from dashboard.skills import files as skill_files
-from dashboard.survey import aggregate, reader, schema
+from dashboard.survey import aggregate, compare, reader, schema
 
 __all__ = [
     "DataFileError",
@@ -186,3 +186,36 @@ def _cached_survey_options(key: str, _loaded: schema.Survey) -> dict[str, list]:
 def survey_options(loaded: schema.Survey, key: str) -> dict[str, list]:
     """aggregate.filter_options, worked out once per survey content (each caller gets its own copy)."""
     return _cached_survey_options(key, loaded)
+
+
+def server_survey() -> tuple[str, str, schema.Survey]:
+    """(its name, its cache key, the survey) the server shows when a visitor has uploaded none."""
+    path, name = reader.server_survey()
+    key, loaded = load_survey_file(path)
+    return name, key, loaded
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_differences(
+    key: str, chosen: schema.SurveyFilter, countries: tuple[str, ...] | None, _loaded: schema.Survey
+) -> pd.DataFrame:
+    rows = aggregate.filter_rows(_loaded, chosen)
+    return compare.country_differences(rows, chosen.country_field, countries)
+
+
+def survey_differences(
+    loaded: schema.Survey, key: str, chosen: schema.SurveyFilter, countries: list[str] | None = None
+) -> pd.DataFrame:
+    """compare.country_differences of the filtered rows (the bootstrap runs once per survey and filter)."""
+    return _cached_differences(key, chosen, None if countries is None else tuple(countries), loaded)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_spread(key: str, chosen: schema.SurveyFilter, by: str, _loaded: schema.Survey) -> pd.DataFrame:
+    labels = compare.LEVELS if by == "experience_level" else None
+    return compare.pay_spread(aggregate.filter_rows(_loaded, chosen), by, labels)
+
+
+def survey_spread(loaded: schema.Survey, key: str, chosen: schema.SurveyFilter, by: str) -> pd.DataFrame:
+    """compare.pay_spread of the filtered rows by experience_level or work_year, cached per filter."""
+    return _cached_spread(key, chosen, by, loaded)

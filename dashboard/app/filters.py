@@ -17,6 +17,7 @@ from dashboard.core import export, text
 from dashboard.core.regions import region_label
 from dashboard.salaries import rates
 from dashboard.skills.sets import service_usage
+from dashboard.survey import schema
 
 
 def _region_options() -> list[str]:
@@ -184,10 +185,27 @@ UNIT = Choice(
 )
 
 
+TITLES = Choice(
+    "titles",
+    "Survey answers that count",
+    tuple(schema.TITLE_SCOPES),
+    schema.DEFAULT_TITLE_SCOPE,
+    schema.TITLE_SCOPE_LABELS.get,
+    "Exact title: only answers whose job title is Machine Learning Engineer or AI Engineer. Related "
+    "titles too: also the titles data/title_map.csv names as the same role in other words, at a level, "
+    "or as a related job. Shared by every page and kept in the link.",
+)
+
+
 def choice(spec: Choice) -> str:
     """The current value of a single-choice filter (its default before the widget exists)."""
     value = st.session_state.get(spec.key)
     return value if value in spec.options else spec.default
+
+
+def title_bases() -> tuple[str, ...] | None:
+    """Which rows of the title map count, by the sidebar's switch: SurveyFilter.title_bases."""
+    return schema.TITLE_SCOPES[choice(TITLES)]
 
 
 def money_unit() -> rates.Unit:

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.app import data, filters, ui
 from dashboard.core import regions
 from dashboard.core.text import literal
+from dashboard.core.validation import DataFileError
 from dashboard.survey import reader, tables, view
 from dashboard.survey.schema import COUNTRY_FIELDS, Survey, SurveyFilter
 
@@ -54,6 +55,22 @@ def choose_survey() -> tuple[str, str, Survey]:
             del st.session_state[stale]
         st.session_state["survey-loaded"] = key
     return name, key, loaded
+
+
+def current_survey() -> tuple[str, str, Survey]:
+    """(its name, its cache key, the survey) this session sees on every page: the server's (the one
+    named at start-up, else the one the app ships); a broken one stops the page with its problems."""
+    return ui.load_or_stop(data.server_survey)
+
+
+def survey_or_note() -> tuple[str, str, Survey] | None:
+    """current_survey, or None and a short note when it cannot be read: a page beside the article
+    keeps showing the article."""
+    try:
+        return data.server_survey()
+    except DataFileError as err:
+        st.warning(ui.data_error_message(err), icon=":material/error:")
+        return None
 
 
 def survey_filters(loaded: Survey, options: dict[str, list]) -> tuple[SurveyFilter, list[str]]:

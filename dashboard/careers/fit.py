@@ -80,6 +80,12 @@ def coverage(skills: pd.DataFrame, chosen: Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
 
+def closer_roles(cover: pd.DataFrame) -> list[str]:
+    """The role(s) the profile covers the largest share of: both when they tie."""
+    top = cover["percent"].max()
+    return cover.loc[cover["percent"] == top, "role"].tolist()
+
+
 def coverage_hint(chosen: Iterable[str]) -> str | None:
     """A nudge to start ticking when nothing is chosen; None once something is."""
     return None if any(True for _ in chosen) else NO_SELECTION_HINT

@@ -28,6 +28,7 @@ from dashboard.core.money import (
     local_band_label,
 )
 from dashboard.salaries import rates
+from dashboard.salaries.market_traces import has_survey, row_labels, survey_row, survey_top, survey_traces
 
 BAND_ROW_PX = 150
 UNIT_ROW_PX = 90
@@ -57,20 +58,29 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
         regions.setdefault(row.country_code, []).append(row)
     n = len(regions)
     panel_gap_px, top_px, bottom_px = 80, 115, 75
-    plot_px = BAND_ROW_PX * n + panel_gap_px * (n - 1)
+    # A survey row under each role's band doubles a panel's height.
+    panel_px = BAND_ROW_PX * (2 if "survey_p50" in salaries else 1)
+    plot_px = panel_px * n + panel_gap_px * (n - 1)
     traces: list[dict] = []
     layout: dict = {}
     annotations: list[dict] = []
     for panel, (code, rows) in enumerate(regions.items(), start=1):
         first = rows[0]
         currency = first.currency
-        top = 1 - (panel - 1) * (BAND_ROW_PX + panel_gap_px) / plot_px
+        top = 1 - (panel - 1) * (panel_px + panel_gap_px) / plot_px
         axis = _axis_suffix(panel)
         by_role = {r.role: r for r in rows}
+        order: list[str] = []
         for role in ROLES:
             band = by_role.get(role)
             if band is None:
                 continue
+            order.append(role)
+            if has_survey(band):
+                order.append(survey_row(role))
+                traces += survey_traces(
+                    [band], [survey_row(role)], currency, f"x{axis}", f"y{axis}", panel == 1
+                )
             low, high = int(band.salary_min), int(band.salary_max)
             label = format_band(low, high, currency)
             traces.append(
@@ -95,7 +105,7 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
                     + f"<br>{plot_text(label)}<extra></extra>",
                 )
             )
-        ticks = nice_ticks(max(int(r.salary_max) for r in rows))
+        ticks = nice_ticks(max([int(r.salary_max) for r in rows] + [survey_top(r) for r in rows]))
         layout[f"xaxis{axis}"] = dict(
             domain=[0, 1],
             anchor=f"y{axis}",
@@ -105,10 +115,11 @@ def salary_bands_figure(salaries: pd.DataFrame) -> go.Figure:
             gridcolor=GRID_COLOUR,
         )
         layout[f"yaxis{axis}"] = dict(
-            domain=[max(top - BAND_ROW_PX / plot_px, 0), top],
+            domain=[max(top - panel_px / plot_px, 0), top],
             anchor=f"x{axis}",
             categoryorder="array",
-            categoryarray=list(reversed(ROLES)),
+            categoryarray=list(reversed(order)),
+            **row_labels(order, rows),
         )
         annotations.append(
             dict(
@@ -159,11 +170,23 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
         for r in converted.drop_duplicates("country_code").itertuples()
     }
     traces: list[dict] = []
+    surveyed = "survey_p50" in converted
     # Plotly stacks a group's bars bottom-up; adding AI first puts the ML bar on top, as in local mode.
     for role in reversed(ROLES):
         rows = converted[converted["role"] == role]
         if rows.empty:
             continue
+        if surveyed:
+            drawn = [r for r in rows.itertuples() if has_survey(r)]
+            traces += survey_traces(
+                drawn,
+                [survey_row(labels[r.country_code]) for r in drawn],
+                currency,
+                "x",
+                "y",
+                True,
+                group=True,
+            )
         hovers = [
             plot_text(f"{role} · {r.country}")
             + "<br>"
@@ -198,16 +221,24 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
                 ].values.tolist(),
                 hovertext=hovers,
                 hovertemplate="%{hovertext}<extra></extra>",
+                offsetgroup=role,
             )
         )
-    ticks = nice_ticks(float(converted["converted_max"].max()))
+    upper = max([float(converted["converted_max"].max())] + [survey_top(r) for r in converted.itertuples()])
+    ticks = nice_ticks(upper)
+    order = (
+        [c for code in codes for c in (labels[code], survey_row(labels[code]))]
+        if surveyed
+        else [labels[c] for c in codes]
+    )
     # The title and its subtitle above the plot, the legend at the very bottom: above the plot the
     # legend ran into the subtitle on a phone.
     top_px, bottom_px = 80, 105
     layout = dict(
         title=two_line_title("Annual salary bands", rates.unit_title(unit, converted)),
         barmode="group",
-        height=UNIT_ROW_PX * len(codes) + top_px + bottom_px,
+        scattermode="group",  # the survey's median markers sit on their own role's bar
+        height=UNIT_ROW_PX * len(order) + top_px + bottom_px,
         margin=dict(l=10, r=20, t=top_px, b=bottom_px),
         legend=bottom_legend(traceorder="reversed"),
         font=FONT,
@@ -220,7 +251,9 @@ def salary_bands_one_axis_figure(converted: pd.DataFrame, unit: rates.Unit) -> g
             gridcolor=GRID_COLOUR,
             title=plot_text(unit.label),
         ),
-        yaxis=dict(categoryorder="array", categoryarray=[labels[c] for c in reversed(codes)]),
+        yaxis=dict(
+            categoryorder="array", categoryarray=list(reversed(order)), **row_labels(order, converted, codes)
+        ),
     )
     return go.Figure(dict(data=traces, layout=layout))
 

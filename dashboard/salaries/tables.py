@@ -7,6 +7,8 @@ import pandas as pd
 from dashboard.core.money import (
     format_amount,
     format_each,
+    format_money,
+    format_optional,
     format_range,
     format_signed_amount,
     format_signed_percent,
@@ -27,6 +29,8 @@ GAP_EXPORT_COLUMNS = [
     "country_code", "country", "currency", "unit", "gap_min", "gap_max", "ml_midpoint", "ai_midpoint",
     "gap_midpoint", "gap_midpoint_pct", "earns_more", "rate_local_per_unit", "rate_indicator", "rate_year",
 ]  # fmt: skip
+# The survey's figures for the same country and role, in the band's unit (salaries.market).
+SURVEY_EXPORT_COLUMNS = ["survey_n", "survey_thin", "survey_p25", "survey_p50", "survey_p75", "survey_factor"]
 _UNIT_COLUMN_NAMES = {
     "converted_currency": "unit",
     "converted_min": "min_in_unit",
@@ -44,7 +48,26 @@ def _rate_cell(currency: str, value: float, unit: rates.Unit) -> str:
 
 def salary_display_table(converted: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame:
     """The bands under the chart: in local currency ('₹10 LPA', '£35,000'), or band and midpoint in the
-    unit beside the local band and the rate used."""
+    unit beside the local band and the rate used; and the survey's median, p25–p75 and n where the
+    bands carry them (salaries.market.beside_bands)."""
+    table = _band_table(converted, unit)
+    if "survey_p50" in converted:
+        cur = converted["converted_currency"]
+        table["Survey median"] = format_each(converted["survey_p50"], cur, format_optional)
+        table["Survey p25–p75"] = [
+            "–" if not n else f"{format_money(lo, c)} – {format_money(hi, c)}"
+            for n, lo, hi, c in zip(
+                converted["survey_n"], converted["survey_p25"], converted["survey_p75"], cur, strict=True
+            )
+        ]
+        table["Survey n"] = [
+            f"{n:,}" + (" (thin)" if t and n else "")
+            for n, t in zip(converted["survey_n"], converted["survey_thin"], strict=True)
+        ]
+    return table
+
+
+def _band_table(converted: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame:
     if unit.is_local:
         return pd.DataFrame(
             {
@@ -80,10 +103,11 @@ def salary_display_table(converted: pd.DataFrame, unit: rates.Unit) -> pd.DataFr
 def salary_export_table(converted: pd.DataFrame, unit: rates.Unit) -> pd.DataFrame:
     """The bands as downloaded: raw whole numbers in local currency with their source, and in US$ or PPP
     also the converted figures (to the cent) and the rate each row used."""
+    survey = [c for c in SURVEY_EXPORT_COLUMNS if c in converted]
     if unit.is_local:
-        return converted[SALARY_EXPORT_COLUMNS].reset_index(drop=True)
+        return converted[SALARY_EXPORT_COLUMNS + survey].reset_index(drop=True)
     renamed = converted.rename(columns=_UNIT_COLUMN_NAMES)
-    return renamed[SALARY_UNIT_EXPORT_COLUMNS].reset_index(drop=True)
+    return renamed[SALARY_UNIT_EXPORT_COLUMNS + survey].reset_index(drop=True)
 
 
 def gap_display_table(gaps: pd.DataFrame) -> pd.DataFrame:

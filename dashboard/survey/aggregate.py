@@ -41,6 +41,8 @@ def filter_rows(survey: Survey, chosen: SurveyFilter) -> pd.DataFrame:
         raise ValueError(f"country_field must be one of {COUNTRY_FIELDS}")
     if chosen.countries is not None:
         mask &= rows[chosen.country_field].isin(list(chosen.countries)).to_numpy()
+    if chosen.title_bases is not None:
+        mask &= rows["title_basis"].isin(list(chosen.title_bases)).to_numpy()
     return rows[mask]
 
 

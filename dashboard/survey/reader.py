@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow
 import pyarrow.csv as pcsv
 
+from dashboard.core.datafile import data_dir
 from dashboard.core.domain import ROLES
 from dashboard.core.validation import DataFileError, Problem, missing_columns
 from dashboard.survey.schema import (
@@ -36,9 +37,12 @@ from dashboard.survey.schema import (
     NON_NUMERIC_SALARY,
     NUMBER_COLUMNS,
     REASONS,
+    SHIPPED_SURVEY,
+    SHIPPED_SURVEY_NAME,
     SURVEY_COLUMNS,
     SURVEY_PATH_ENV,
     TEXT_COLUMNS,
+    TITLE_BASES,
     UNKNOWN_COUNTRY,
     UNKNOWN_CURRENCY,
     YEARS,
@@ -60,6 +64,15 @@ def configured_survey_path(
             return Path(arg.split("=", 1)[1])
     value = environ.get(SURVEY_PATH_ENV, "").strip()
     return Path(value) if value else None
+
+
+def server_survey() -> tuple[Path, str]:
+    """The survey the server shows when a visitor has uploaded none, and the name pages give it: the
+    one named at start-up, else the one the app ships in data/."""
+    path = configured_survey_path()
+    if path is not None:
+        return path, path.name
+    return data_dir() / SHIPPED_SURVEY, SHIPPED_SURVEY_NAME
 
 
 def content_key(source: Path | bytes) -> str:
@@ -252,6 +265,11 @@ def _validate(
     role_codes = np.array([ROLES.index(mapping[t]) if t in mapping else -1 for t in titles] + [-1])
     rows["role"] = pd.Categorical.from_codes(
         role_codes[rows["job_title"].cat.codes.to_numpy()], categories=list(ROLES)
+    )
+    basis = dict(zip(title_map["job_title"], title_map["basis"], strict=True))
+    basis_codes = np.array([TITLE_BASES.index(basis[t]) if t in basis else -1 for t in titles] + [-1])
+    rows["title_basis"] = pd.Categorical.from_codes(
+        basis_codes[rows["job_title"].cat.codes.to_numpy()], categories=list(TITLE_BASES)
     )
     unmapped = rows.loc[rows["role"].isna(), "job_title"].value_counts()
     unmapped = unmapped[unmapped > 0].rename("rows")

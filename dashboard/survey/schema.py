@@ -33,6 +33,10 @@ COUNTRY_FIELDS = ("company_location", "employee_residence")
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 MAX_PATH_BYTES = 4 * 1024 * 1024 * 1024
 SURVEY_PATH_ENV = "CAREERS_SURVEY_PATH"
+# The survey the app ships (data/README.md: source, commit, licence, sha256), shown when no other is given.
+SHIPPED_SURVEY = "aijobs_salaries_2025-01-19.csv"
+SHIPPED_SURVEY_NAME = "the aijobs.net salary survey (snapshot of 2025-01-19, CC0)"
+SHIPPED_SURVEY_URL = "https://aijobs.net/salaries/"
 
 PERCENTILES = {"p10": 0.10, "p25": 0.25, "p50": 0.50, "p75": 0.75, "p90": 0.90}
 THIN_BELOW = 30  # answers; fewer and a cell is flagged thin (and drawn faded)
@@ -63,6 +67,13 @@ COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries)
 TITLE_BASES: tuple[str, ...] = (
     "exact title", "same title in other words", "same title with a level", "related title",
 )  # fmt: skip
+# The switch between the two readings of "which answers count": the roles' own titles only, or every
+# title the map names (data/README.md gives the rules for each row's basis).
+EXACT, RELATED = "exact", "related"
+TITLE_SCOPES: dict[str, tuple[str, ...] | None] = {EXACT: ("exact title",), RELATED: None}
+TITLE_SCOPE_LABELS = {EXACT: "Exact title only", RELATED: "Related titles too"}
+DEFAULT_TITLE_SCOPE = EXACT
+
 TITLE_MAP_SCHEMA = pa.DataFrameSchema(
     {
         "job_title": Column(str, Check(lambda s: s.str.len() > 0, error="must not be empty")),
@@ -87,7 +98,8 @@ class Survey:
     """A validated survey: accepted rows (unaltered, plus a role column) and what was skipped.
 
     rows: one row per accepted answer, indexed by data row (1 = first row under the header); text
-    columns are categoricals; role is NaN for a title the map does not know.
+    columns are categoricals; role and title_basis (the map's reason to count the title) are NaN for
+    a title the map does not know.
     """
 
     rows: pd.DataFrame
@@ -127,6 +139,7 @@ class SurveyFilter:
     country_field: str = "company_location"
     countries: tuple[str, ...] | None = None
     drop_duplicates: bool = False
+    title_bases: tuple[str, ...] | None = None  # which rows of the title map count; None: all of them
 
 
 # SurveyFilter attribute -> the survey column it restricts

@@ -153,3 +153,25 @@ def preset_countries(loaded: Survey, country_field: str, shared: Sequence[str]) 
     counts = counts[counts > 0]
     picked = [c for c in shared if c in counts.index]
     return picked or [str(c) for c in counts.index[:5]]
+
+
+def spread_table(cells: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Median, p25–p75 and n per row as text, a row per country (aggregate output) or per level or year
+    (compare.pay_spread output); thin rows say so."""
+    if "country" in cells:
+        names = [f"{f} {c}" for f, c in zip(cells["flag"], cells["country"], strict=True)]
+    else:
+        names = cells["label"].astype(str).tolist()
+    return pd.DataFrame(
+        {
+            label: names,
+            "Median": [format_optional(v, "USD") for v in cells["p50"]],
+            "p25–p75": [
+                f"{format_optional(lo, 'USD')} – {format_optional(hi, 'USD')}"
+                for lo, hi in zip(cells["p25"], cells["p75"], strict=True)
+            ],
+            "n": [
+                f"{n:,}" + (" (thin)" if t else "") for n, t in zip(cells["n"], cells["thin"], strict=True)
+            ],
+        }
+    )
