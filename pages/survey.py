@@ -1,17 +1,17 @@
-"""What the market says: a salary survey's pay bands per country and role, the article's band over them."""
+"""What the market says: a salary survey's pay by country, role, level and year, beside the article."""
 
 import streamlit as st
 
-from dashboard.app import data, shell, survey_page, ui
+from dashboard.app import data, shell, survey_page, survey_sections, ui
 from dashboard.core import export
-from dashboard.survey import aggregate, figures, tables, view
+from dashboard.survey import aggregate, tables, view
 
 shell.ensure_app_shell()
 
 st.title("What the market says: a salary survey")
 st.caption(
     "Real answers, country by country: the spread of pay for each role, how many people answered, "
-    "and the article's band drawn over it."
+    "the article's band drawn over it, and whether the difference between the roles is clear."
 )
 
 name, key, loaded = survey_page.choose_survey()
@@ -24,38 +24,10 @@ st.markdown(view.summary_line(name, loaded))
 if loaded.rows["role"].notna().any():
     st.subheader("Filters")
     chosen, field_countries = survey_page.survey_filters(loaded, data.survey_options(loaded, key))
+    scope = view.countries_scope(chosen.countries, field_countries)
     st.subheader("Pay by country and role")
     table = data.survey_table(loaded, key, chosen, market_rates)
-    broken = tables.implausible_cells(table) if chosen.countries and not table.empty else 0
-    if not chosen.countries:
-        st.info("No country is selected. Pick one or more countries above.", icon=":material/filter_alt:")
-    elif table.empty:
-        st.info(
-            "No ML Engineer or AI Engineer answers match these filters. Widen them above.",
-            icon=":material/filter_alt:",
-        )
-    elif broken:
-        st.warning(
-            f"Cells below with a percentile of a trillion US$ or more: {broken:,}. The file's salary_in_usd "
-            "cannot be right there, so the chart is left out; the table shows the numbers as they are.",
-            icon=":material/warning:",
-        )
-    else:
-        article = aggregate.article_bands_usd(salaries, market_rates)
-        ui.chart(
-            figures.survey_bands_figure(table, article),
-            key="survey-bands",
-            alt=figures.survey_bands_alt(table, article),
-        )
-        st.caption(view.chart_caption(rate_years))
-    if chosen.countries and not table.empty:
-        st.dataframe(
-            tables.display_table(table),
-            hide_index=True,
-            column_config={"n": st.column_config.NumberColumn("n", help="Answers in this cell")},
-        )
-        st.caption(view.local_currency_caption(table, rate_years))
-    scope = view.countries_scope(chosen.countries, field_countries)
+    shown = survey_sections.bands_section(table, chosen, salaries, market_rates, rate_years)
     ui.download_csv(
         tables.export_table(table, fx, chosen.country_field),
         export.csv_filename("survey-percentiles", scope),
@@ -69,6 +41,14 @@ if loaded.rows["role"].notna().any():
         label=f"Download the {len(rows):,} answers behind it (CSV)",
         key="download-survey-rows",
     )
+    if shown:
+        st.subheader("Which role earns more, country by country?")
+        survey_sections.differences_section(loaded, key, chosen, scope)
+        st.subheader("Pay by experience level")
+        survey_sections.spread_section(loaded, key, chosen, "experience_level", "Experience level", scope)
+        st.subheader("Pay by work year")
+        survey_sections.spread_section(loaded, key, chosen, "work_year", "Work year", scope)
+    survey_sections.map_section(loaded, key, chosen, market_rates)
 else:
     st.warning(
         "No accepted row has a job title the title map counts as ML Engineer or AI Engineer, so there "
@@ -77,21 +57,6 @@ else:
     )
 
 st.subheader("Which job titles count")
-counted = tables.mapped_titles(loaded)
-st.caption(view.titles_caption(title_map, counted, loaded))
-left, right = st.columns(2)
-left.dataframe(counted, hide_index=True)
-right.dataframe(tables.unmapped_titles(loaded), hide_index=True)
-
+survey_sections.titles_section(loaded, title_map)
 st.subheader("Rows skipped")
-if len(loaded.rejects):
-    st.caption(view.SKIPPED_CAPTION)
-    ui.static_table(tables.reject_table(loaded.reject_counts))
-    ui.download_csv(
-        loaded.rejects,
-        export.csv_filename("survey-skipped-rows"),
-        label=f"Download the {len(loaded.rejects):,} skipped rows (CSV)",
-        key="download-survey-rejects",
-    )
-else:
-    st.caption(view.NONE_SKIPPED)
+survey_sections.rejects_section(loaded)

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.app import data
+from dashboard.app import data, url_state
 from dashboard.core import export, text
 from dashboard.core.regions import region_label
 from dashboard.salaries import rates
@@ -97,69 +97,13 @@ def url_pills(
 
     Pills rather than a multiselect: every option and whether it is chosen stays in sight at every
     width, where a multiselect stacked its chips one per line and hid the rest behind a scroll.
-
-    Synced by hand rather than with bind="query-params": the binding writes the display labels
-    (flag and name) into the URL, and a page switch clears the query string. This keeps plain
-    values in the link, puts them back after every switch, follows the browser's Back and Forward
-    buttons, and remembers a page's own filter while you visit other pages.
     """
     if not options:  # the file behind this filter failed to load; its page says why
         return container.pills(label, [], selection_mode="multi", key=key, disabled=True, help=help)
-    kept, written = f"{key}__kept", f"{key}__in_url"
-    in_url = st.query_params.get_all(key)
-    unknown: list[str] = []
-    # First run of the session, or the URL changed under us (Back/Forward, an edited link). A page
-    # switch empties the query string, so an absent parameter never overrides the current choice.
-    if key not in st.session_state or (in_url and in_url != st.session_state.get(written)):
-        if in_url:
-            picked, unknown = values_from_url(in_url, options)
-            st.session_state[key] = picked if picked or not unknown else list(options)
-        else:
-            st.session_state[key] = [o for o in st.session_state.get(kept, options) if o in options]
-    picked = container.pills(
-        label, list(options), selection_mode="multi", format_func=format_func, key=key, help=help
-    )
-    if unknown:
-        container.warning(
-            unknown_values_message(label, unknown, all_shown=picked == list(options)),
-            icon=":material/link_off:",
-        )
-    st.session_state[kept] = picked
-    st.session_state[written] = write_to_url(key, picked, options)
-    return picked
-
-
-def unknown_values_message(label: str, unknown: Sequence[str], all_shown: bool) -> str:
-    """A few lines whatever the link holds, and every value in it shown literally, never as Markdown."""
-    what = f"{len(unknown):,} values" if len(unknown) > 1 else "a value"
-    return (
-        f"The link asked for {what} under {text.escape_markdown(label.lower())} that this dashboard does "
-        f"not have: {text.escape_markdown(text.summarize(unknown))}. "
-        + ("Showing all of them." if all_shown else "Showing the others.")
-    )
-
-
-def values_from_url(values: Sequence[str], options: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The options a link asks for (case-insensitive, in option order) and the values it names that
-    are not options. An empty parameter (?region=) asks for none."""
-    by_key = {o.casefold(): o for o in options}
-    wanted = [v.strip() for v in values if v.strip()]
-    picked = {by_key[v.casefold()] for v in wanted if v.casefold() in by_key}
-    unknown = list(dict.fromkeys(v for v in wanted if v.casefold() not in by_key))
-    return [o for o in options if o in picked], unknown
-
-
-def write_to_url(key: str, picked: Sequence[str], everything: Sequence[str]) -> list[str]:
-    """Keep the link short: no parameter when all is chosen, an empty one when nothing is.
-
-    Returns the parameter's values as st.query_params.get_all will read them back.
-    """
-    if list(picked) == list(everything):
-        if key in st.query_params:
-            del st.query_params[key]
-        return []
-    st.query_params[key] = list(picked) if picked else ""
-    return list(picked) if picked else [""]
+    return url_state.url_multi(
+        container.pills, label, options, key, warn_in=container, selection_mode="multi",
+        format_func=format_func, help=help,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -215,32 +159,7 @@ def money_unit() -> rates.Unit:
 
 def url_choice(spec: Choice, container: Any = st) -> str:
     """A radio whose value lives in the URL; an unknown value in a link gets a warning and the default."""
-    kept, written = f"{spec.key}__kept", f"{spec.key}__in_url"
-    in_url = st.query_params.get(spec.key)
-    unknown = None
-    if spec.key not in st.session_state or (in_url and in_url != st.session_state.get(written)):
-        if in_url:
-            match = {o.casefold(): o for o in spec.options}.get(in_url.strip().casefold())
-            unknown = None if match else in_url
-            st.session_state[spec.key] = match or spec.default
-        else:
-            st.session_state[spec.key] = st.session_state.get(kept, spec.default)
-    value = container.radio(
-        spec.label, spec.options, format_func=spec.format_func, key=spec.key, help=spec.help
-    )
-    if unknown is not None:
-        container.warning(
-            f"The link asked for {text.escape_markdown(spec.label.lower())} "
-            f"“{text.literal(unknown, 40)}”, which this dashboard does not have. Showing "
-            f"{spec.format_func(spec.default)}.",
-            icon=":material/link_off:",
-        )
-    st.session_state[kept] = value
-    if value == spec.default:
-        if spec.key in st.query_params:
-            del st.query_params[spec.key]
-        st.session_state[written] = None
-    else:
-        st.query_params[spec.key] = value
-        st.session_state[written] = value
-    return value
+    return url_state.url_single(
+        container.radio, spec.label, spec.options, spec.key, spec.default, format_func=spec.format_func,
+        warn_in=container, help=spec.help,
+    )  # fmt: skip

@@ -12,10 +12,21 @@ import pandas as pd
 
 from dashboard.core import regions
 from dashboard.core.domain import ROLES
-from dashboard.core.money import format_optional
+from dashboard.core.money import format_optional, format_signed_amount
 from dashboard.salaries.rates import MARKET_RATE
 from dashboard.survey import aggregate
-from dashboard.survey.schema import FILTER_FIELDS, PERCENTILES, REASONS, SURVEY_COLUMNS, Survey, SurveyFilter
+from dashboard.survey.schema import (
+    EXACT,
+    FILTER_FIELDS,
+    PERCENTILES,
+    REASONS,
+    RELATED,
+    SURVEY_COLUMNS,
+    TITLE_SCOPE_LABELS,
+    TITLE_SCOPES,
+    Survey,
+    SurveyFilter,
+)
 
 EXPERIENCE_LEVELS = {"EN": "Entry-level", "MI": "Mid-level", "SE": "Senior", "EX": "Executive"}
 EMPLOYMENT_TYPES = {"FT": "Full-time", "PT": "Part-time", "CT": "Contract", "FL": "Freelance"}
@@ -44,6 +55,7 @@ def survey_filter(
     country_field: str,
     countries: Sequence[str],
     drop_duplicates: bool,
+    title_bases: tuple[str, ...] | None = None,
 ) -> SurveyFilter:
     """The SurveyFilter for the widgets' choices; a field with every option chosen is left unrestricted
     (None), so a value the widget never offered is not dropped by accident."""
@@ -58,6 +70,7 @@ def survey_filter(
         country_field=country_field,
         countries=tuple(countries),
         drop_duplicates=drop_duplicates,
+        title_bases=title_bases,
     )
 
 
@@ -175,3 +188,47 @@ def spread_table(cells: pd.DataFrame, label: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def difference_table(diffs: pd.DataFrame) -> pd.DataFrame:
+    """compare.country_differences as text: medians with n, the difference, its interval, the verdict."""
+    return pd.DataFrame(
+        {
+            "Country": [f"{f} {c}" for f, c in zip(diffs["flag"], diffs["country"], strict=True)],
+            "ML median (n)": [
+                f"{format_optional(m, 'USD')} ({n:,})"
+                for m, n in zip(diffs["ml_median"], diffs["ml_n"], strict=True)
+            ],
+            "AI median (n)": [
+                f"{format_optional(m, 'USD')} ({n:,})"
+                for m, n in zip(diffs["ai_median"], diffs["ai_n"], strict=True)
+            ],
+            "ML − AI": [format_signed_amount(d, "USD") for d in diffs["difference"]],
+            "95% interval": [
+                f"{format_signed_amount(lo, 'USD')} to {format_signed_amount(hi, 'USD')}"
+                for lo, hi in zip(diffs["low"], diffs["high"], strict=True)
+            ],
+            "Verdict": [
+                v + (" (thin)" if t else "") for v, t in zip(diffs["verdict"], diffs["thin"], strict=True)
+            ],
+        }
+    )
+
+
+def scope_counts(loaded: Survey) -> pd.DataFrame:
+    """How many answers each reading of 'which answers count' takes per role, and what related titles add."""
+    rows = loaded.rows[loaded.rows["role"].notna()]
+    exact = rows["title_basis"].isin(list(TITLE_SCOPES[EXACT] or ())).to_numpy()
+    out = []
+    for role in ROLES:
+        mine = (rows["role"] == role).to_numpy()
+        n_exact, n_all = int((mine & exact).sum()), int(mine.sum())
+        out.append(
+            {
+                "Role": role,
+                TITLE_SCOPE_LABELS[EXACT]: f"{n_exact:,}",
+                TITLE_SCOPE_LABELS[RELATED]: f"{n_all:,}",
+                "Related titles add": f"{n_all - n_exact:,}",
+            }
+        )
+    return pd.DataFrame(out)

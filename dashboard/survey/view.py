@@ -13,16 +13,22 @@ from dashboard.core.export import scope_label
 from dashboard.core.text import escape_markdown, literal
 from dashboard.salaries.rates import MARKET_RATE
 from dashboard.survey import tables
-from dashboard.survey.schema import SURVEY_COLUMNS, THIN_BELOW, Survey
+from dashboard.survey.compare import RESAMPLES, SEED
+from dashboard.survey.schema import (
+    SHIPPED_SURVEY_NAME,
+    SHIPPED_SURVEY_URL,
+    SURVEY_COLUMNS,
+    THIN_BELOW,
+    Survey,
+)
 
-SOURCE_URL = "https://aijobs.net/salaries/"
-# The filters under "Year, experience, …": survey column, label, the meanings of its codes.
-MORE_FILTERS: tuple[tuple[str, str, dict], ...] = (
-    ("work_year", "Work year", {}),
-    ("experience_level", "Experience level", tables.EXPERIENCE_LEVELS),
-    ("employment_type", "Employment type", tables.EMPLOYMENT_TYPES),
-    ("remote_ratio", "Remote work", tables.REMOTE_RATIOS),
-    ("company_size", "Company size", tables.COMPANY_SIZES),
+# The filters under "Year, experience, …": survey column, label, the meanings of its codes, URL parameter.
+MORE_FILTERS: tuple[tuple[str, str, dict, str], ...] = (
+    ("work_year", "Work year", {}, "year"),
+    ("experience_level", "Experience level", tables.EXPERIENCE_LEVELS, "level"),
+    ("employment_type", "Employment type", tables.EMPLOYMENT_TYPES, "type"),
+    ("remote_ratio", "Remote work", tables.REMOTE_RATIOS, "remote"),
+    ("company_size", "Company size", tables.COMPANY_SIZES, "size"),
 )
 
 
@@ -38,14 +44,27 @@ def rate_years(fx_rates: pd.DataFrame) -> str:
     return ", ".join(str(y) for y in sorted(set(market["year"])))
 
 
+def source_line(name: str) -> str:
+    """Which survey everyone sees unless they upload their own."""
+    if name == SHIPPED_SURVEY_NAME:
+        return (
+            f"Showing {literal(name)}, published by aijobs.net at "
+            f"[aijobs.net/salaries]({SHIPPED_SURVEY_URL}) and shipped with this dashboard (its source, "
+            "licence and checksum are in data/README.md)."
+        )
+    return (
+        f"Showing the survey this app was started with: **{literal(name)}**. To use another for everyone, "
+        "restart the app with a different `--survey` path or `CAREERS_SURVEY_PATH`."
+    )
+
+
 def upload_help() -> str:
     """What the page says before anything is uploaded: the columns a survey needs, and where to get one."""
     return (
-        "**No survey is loaded yet.** Upload one CSV file with one row per answer and these columns "
-        "(more are ignored): "
+        "Upload one CSV file with one row per answer and these columns (more are ignored): "
         + ", ".join(f"`{c}`" for c in SURVEY_COLUMNS)
-        + f".\n\naijobs.net publishes such a survey in the public domain (CC0) at "
-        f"[aijobs.net/salaries]({SOURCE_URL}); download its CSV and upload it here."
+        + f".\n\naijobs.net publishes newer versions of its survey in the public domain (CC0) at "
+        f"[aijobs.net/salaries]({SHIPPED_SURVEY_URL})."
     )
 
 
@@ -99,6 +118,16 @@ def titles_caption(title_map: pd.DataFrame, counted: pd.DataFrame, loaded: Surve
         f"as; {len(counted):,} of them occur in this survey. Titles it does not name are not counted, never "
         f"guessed: the {min(len(loaded.unmapped), tables.MAX_TITLES_SHOWN)} most frequent are on the "
         "right, so a reviewer can judge whether one belongs."
+    )
+
+
+def difference_caption() -> str:
+    return (
+        "The ML Engineer's median minus the AI Engineer's, in US$. The interval is a bootstrap: each role's "
+        f"answers in a country resampled with replacement {RESAMPLES:,} times (numpy's generator, seed "
+        f"{SEED}), the middle 95% of the resampled differences. The verdict names a role only where both "
+        f"have {THIN_BELOW} answers or more and the interval is clear of zero; otherwise the survey can't "
+        "tell."
     )
 
 
