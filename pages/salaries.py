@@ -14,7 +14,8 @@ salaries = ui.load_or_stop(data.load_salaries)
 fx = ui.load_or_stop(data.load_fx_rates)
 unit = filters.money_unit()
 st.caption(
-    "Annual salary ranges from the article's 2026 table, "
+    "Salary ranges from the article's 2026 table, per year (the article says so for India, in lakh per "
+    "annum; the dashboard assumes it for the other regions), "
     + ("each region in its own currency." if unit.is_local else f"in {escape_markdown(unit.label)}.")
     + " Change the money unit in the sidebar."
 )

@@ -30,5 +30,10 @@ def plotly_traces(at: AppTest, index: int = 0) -> list[dict]:
     return json.loads(at.get("plotly_chart")[index].proto.spec)["data"]
 
 
+def article_traces(at: AppTest, index: int = 0) -> list[dict]:
+    """The salary chart's traces of the article's bands, without the survey's rows under them."""
+    return [t for t in plotly_traces(at, index) if "survey" not in t.get("name", "")]
+
+
 def metric_values(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}

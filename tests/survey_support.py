@@ -53,8 +53,13 @@ def write_survey(tmp_path: Path, lines: list[str], name: str = "survey.csv") -> 
     return path
 
 
-def open_survey(regions: list[str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+def open_survey(regions: list[str] | None = None, titles: str | None = "related") -> AppTest:
+    """The Survey page through app.py; every title the map names counts unless `titles` says otherwise
+    (the small surveys here use the related titles too)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if titles is not None:
+        at.query_params["titles"] = titles
+    at.run()
     if regions is not None:
         at.pills(key="region").set_value(regions).run()
     at.switch_page(PAGE).run()

@@ -82,7 +82,9 @@ def choose_survey() -> tuple[str, str, Survey]:
     name, key, loaded = current_survey()
     if SESSION_SURVEY in st.session_state:
         st.info(f"Showing your upload, **{literal(name)}**, for you only.", icon=":material/description:")
-        st.button("Back to the server's survey", on_click=_back_to_server, icon=":material/undo:")
+        st.button(
+            "Back to the server's survey", key="survey-back", on_click=_back_to_server, icon=":material/undo:"
+        )
     else:
         st.info(view.source_line(name), icon=":material/description:")
     # A different survey (or title map) starts every filter afresh: old choices may not exist in it.

@@ -64,9 +64,9 @@ REASONS: tuple[str, ...] = (
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries)
 
-TITLE_BASES: tuple[str, ...] = (
-    "exact title", "same title in other words", "same title with a level", "related title",
-)  # fmt: skip
+# data/README.md gives the rules: an exact title is the role's name verbatim; a related title its name
+# at a level, in other words, or with Engineer written as Developer, Programmer or Software Engineer.
+TITLE_BASES: tuple[str, ...] = ("exact title", "related title")
 # The switch between the two readings of "which answers count": the roles' own titles only, or every
 # title the map names (data/README.md gives the rules for each row's basis).
 EXACT, RELATED = "exact", "related"

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.app import filters
 from tests.conftest import rewrite
-from tests.pages_support import APP, open_page, plotly_traces
+from tests.pages_support import APP, article_traces, open_page
 
 PAGES = ["pages/overview.py", "pages/salaries.py", "pages/skills.py", "pages/aws_services.py"]
 
@@ -25,8 +25,8 @@ def test_region_filter_follows_you_to_another_page():
     at.switch_page("pages/overview.py").run()
     at.switch_page("pages/salaries.py").run()
     assert at.pills(key="region").value == ["GB"]
-    assert {t["name"] for t in plotly_traces(at)} == {"ML Engineer", "AI Engineer"}
-    assert len(plotly_traces(at)) == 2
+    assert {t["name"] for t in article_traces(at)} == {"ML Engineer", "AI Engineer"}
+    assert len(article_traces(at)) == 2
 
 
 def test_empty_region_selection_shows_a_hint_not_an_empty_chart():
@@ -91,7 +91,7 @@ def test_a_changed_url_wins_over_the_widget_as_browser_back_does():
     at.query_params["region"] = ["IN", "US"]  # what Back to an earlier link sends
     at.run()
     assert at.pills(key="region").value == ["US", "IN"]
-    assert len(plotly_traces(at)) == 4
+    assert len(article_traces(at)) == 4
 
 
 def test_a_broken_salaries_file_leaves_the_region_link_alone(data_dir):

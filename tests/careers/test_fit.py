@@ -11,7 +11,7 @@ from dashboard.core.domain import AI, ML, ROLE_COLOURS, SHARED_COLOUR, SKILL_CAT
 from dashboard.skills import files as skill_files
 
 # Counted by hand in data/skills.csv: distinct skills per role, and which of these five each role names.
-ML_TOTAL, AI_TOTAL = 63, 57
+ML_TOTAL, AI_TOTAL = 64, 57
 
 
 SELECTION = ["Python", "Amazon SageMaker", "Model deployment", "Apache Kafka", "Responsible AI"]
@@ -32,7 +32,7 @@ def test_coverage_of_a_known_selection_equals_the_hand_count(skills):
     cover = fit.coverage(skills, SELECTION).set_index("role")
     assert cover.loc[ML, ["have", "total"]].tolist() == [3, ML_TOTAL]
     assert cover.loc[AI, ["have", "total"]].tolist() == [4, AI_TOTAL]
-    assert cover.at[ML, "percent"] == pytest.approx(300 / 63)
+    assert cover.at[ML, "percent"] == pytest.approx(300 / 64)
     assert cover.at[AI, "percent"] == pytest.approx(400 / 57)
     assert fit.coverage_hint(SELECTION) is None
 
@@ -74,7 +74,7 @@ def test_learning_plan_rows_equal_the_missing_skills(skills):
     assert list(plan.columns) == ["role", "skill", "category", "sections", "wording"]
     row = plan[(plan["role"] == AI) & (plan["skill"] == "Software engineering best practices")].iloc[0]
     assert (row["sections"], row["wording"]) == ("Choosing a role", "have experience in software engineering")
-    row = plan[(plan["role"] == ML) & (plan["skill"] == "Monitoring and troubleshooting")].iloc[0]
+    row = plan[(plan["role"] == ML) & (plan["skill"] == "Monitoring")].iloc[0]
     assert row["sections"] == (
         "Comparison table; Responsibilities; Certification skill depth; Certification required skills"
     )
@@ -125,12 +125,12 @@ def test_skills_fidelity_fixes(skills):
 def test_coverage_bars_hold_the_numbers(skills):
     cover = fit.coverage(skills, SELECTION)
     bar = career_figures.coverage_figure(cover).data[0]
-    assert list(bar.x) == pytest.approx([300 / 63, 400 / 57])
-    assert [tuple(c) for c in bar.customdata] == [(3, 63), (4, 57)]
+    assert list(bar.x) == pytest.approx([300 / 64, 400 / 57])
+    assert [tuple(c) for c in bar.customdata] == [(3, 64), (4, 57)]
     assert list(bar.marker.color) == [ROLE_COLOURS[ML], ROLE_COLOURS[AI]]
-    assert list(bar.text) == ["5% · 3 of 63", "7% · 4 of 57"]
+    assert list(bar.text) == ["5% · 3 of 64", "7% · 4 of 57"]
     assert career_figures.coverage_alt(cover) == (
-        "Bar chart: your skills cover 5% of the ML Engineer's skills (3 of 63) "
+        "Bar chart: your skills cover 5% of the ML Engineer's skills (3 of 64) "
         "and 7% of the AI Engineer's skills (4 of 57)."
     )
 

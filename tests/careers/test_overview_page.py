@@ -20,4 +20,7 @@ def test_overview_lays_the_comparison_side_by_side():
         "salaries", "survey", "skills", "aws_services", "careers", "fit",
     ]  # fmt: skip
     assert "Mythili Sivakumar" in at.expander[0].markdown[0].value
-    assert [b.label for b in at.get("download_button")] == ["Download comparison (CSV)"]
+    assert [b.label for b in at.get("download_button")] == [
+        "Download the article against the survey (CSV)",
+        "Download comparison (CSV)",
+    ]

@@ -24,7 +24,8 @@ from dashboard.salaries import rates
 from dashboard.salaries import tables as salary_tables
 from dashboard.skills import files as skill_files
 from dashboard.skills import sets as overlap
-from dashboard.survey import schema
+from dashboard.survey import aggregate, reader, schema
+from dashboard.survey import tables as survey_tables
 
 # OWASP's CSV-injection classes, each bare, after leading spaces, inside quotes and full-width.
 FORMULAS = [
@@ -141,6 +142,18 @@ def _frame(parse: Callable[[], pd.DataFrame]) -> Callable[[Path], list[pd.DataFr
     return lambda _: [parse().reset_index(drop=True)]
 
 
+def _survey_exports(data: Path) -> list[pd.DataFrame]:
+    loaded = reader.read_survey(data / schema.SHIPPED_SURVEY, schema.parse_title_map(data / "title_map.csv"))
+    # The planted rows and a few untouched ones: checking 74,301 rows cell by cell adds nothing.
+    planted = loaded.rows["job_title"].astype(str).str.contains(" #job_title").to_numpy().copy()
+    planted[:50] = True
+    return [
+        aggregate.rows_for_download(loaded.rows[planted]),
+        survey_tables.mapped_titles(loaded),
+        survey_tables.unmapped_titles(loaded),
+    ]
+
+
 EXPORTS: dict[str, Callable[[Path], list[pd.DataFrame]]] = {
     "salaries.csv": _salary_exports,
     "fx_rates.csv": _salary_exports,
@@ -152,6 +165,7 @@ EXPORTS: dict[str, Callable[[Path], list[pd.DataFrame]]] = {
     "careers.csv": _frame(career_files.parse_careers),
     "advice.csv": _frame(career_files.parse_advice),
     "title_map.csv": lambda d: [schema.parse_title_map(d / "title_map.csv").reset_index(drop=True)],
+    schema.SHIPPED_SURVEY: _survey_exports,
 }
 
 
@@ -197,6 +211,7 @@ FREE_TEXT = {
     "comparison.csv": ["aspect", "ml_engineer", "ai_engineer"],
     "faq.csv": ["question", "quote"], "certifications.csv": ["quote"], "careers.csv": ["career", "quote"],
     "advice.csv": ["point", "quote"], "title_map.csv": ["job_title", "reason"],
+    schema.SHIPPED_SURVEY: ["job_title"],
 }  # fmt: skip
 
 
@@ -229,6 +244,8 @@ def test_hostile_cells_in_every_text_column_of_every_data_file(data_dir: Path):
     assert all(planted[f"{n}:{c}"] >= len(HOSTILE) for n, cols in FREE_TEXT.items() for c in cols)
     refused = []
     for name, build in EXPORTS.items():
+        if name == schema.SHIPPED_SURVEY:
+            continue  # a survey skips a row with a bad code, by reason (tests/survey), rather than refuse
         for column in _read(data_dir / name)[0]:
             if column in FREE_TEXT[name]:
                 continue

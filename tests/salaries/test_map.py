@@ -53,7 +53,7 @@ def test_india_and_the_uk_on_one_axis_at_market_rates(salaries, fx):
     assert list(ml.base) == [46_084.53, 11_473.36]
     assert list(ml.text) == ["$46k–$105k", "$11k–$21k"]
     assert "Local: ₹10 LPA – ₹18 LPA (₹10,00,000 – ₹18,00,000)" in ml.hovertext[1]
-    assert "INR 87.1584484 per US$ (World Bank WDI PA.NUS.FCRF, 2025)" in ml.hovertext[1]
+    assert "INR 87.1584483507393 per US$ (World Bank WDI PA.NUS.FCRF, 2025)" in ml.hovertext[1]
 
 
 def test_local_mode_keeps_one_panel_per_currency(salaries, fx):
@@ -97,7 +97,7 @@ def test_map_colours_exactly_one_location_per_chosen_region(salaries, fx):
     india = trace.hovertext[2]
     assert "Band: ₹10 LPA – ₹18 LPA (₹10,00,000 – ₹18,00,000)" in india
     assert "In International $ (PPP): Int$49,779 – Int$89,603" in india
-    assert "INR 20.0886288 per international $" in india
+    assert "INR 20.0886288014602 per international $" in india
     assert trace.colorbar.ticktext[0] == "Int$0"
 
 

@@ -48,7 +48,7 @@ def test_conversions_equal_the_rates_file_to_the_cent(data_dir, unit):
 
 
 def test_a_rate_edited_in_the_file_is_the_rate_used(data_dir):
-    rewrite(data_dir / "fx_rates.csv", "GBP,PA.NUS.FCRF,2025,0.75947396", "GBP,PA.NUS.FCRF,2025,0.8")
+    rewrite(data_dir / "fx_rates.csv", "GBP,PA.NUS.FCRF,2025,0.759473957338608", "GBP,PA.NUS.FCRF,2025,0.8")
     converted, _ = _load(rates.USD)
     gb = converted[converted["country_code"] == "GB"].set_index("role")
     # 43000 / 0.8 and 77000 / 0.8, exactly; 35000 / 0.8 = 43750
@@ -58,7 +58,7 @@ def test_a_rate_edited_in_the_file_is_the_rate_used(data_dir):
 
 def test_half_cents_round_up_as_a_spreadsheet_does():
     assert rates.to_cents(1, 8) == 0.13  # 0.125 → 0.13, where float round() gives 0.12
-    assert rates.to_cents(600_000, 87.1584484) == 6884.01
+    assert rates.to_cents(600_000, 87.1584483507393) == 6884.01
 
 
 def test_ppp_raises_indian_pay_compared_with_market_dollars(data_dir):
@@ -130,14 +130,14 @@ def test_caption_names_every_rate_its_indicator_year_and_source(data_dir):
     salaries = salary_files.parse_salaries()
     fx = salary_files.parse_fx_rates(salaries)
     caption = rates.rates_caption(fx, rates.PPP, ["GBP", "INR"])
-    assert "GBP 0.677133; INR 20.0886288" in caption
+    assert "GBP 0.677133; INR 20.0886288014602" in caption
     assert "PA.NUS.PPP" in caption and "2025" in caption
     assert "https://data.worldbank.org/indicator/PA.NUS.PPP" in caption
     assert "USD" not in caption.split("Source")[0].split(":", 2)[-1], "only the chosen regions' rates"
     assert rates.rates_caption(fx, rates.LOCAL, ["GBP"]).startswith("Amounts in each region's own currency")
     used = rates.rates_used(fx, rates.USD, ["INR", "GBP"])
     assert used["currency"].tolist() == ["INR", "GBP"]
-    assert [rates.rate_number(v) for v in used["value"]] == ["87.1584484", "0.75947396"]
+    assert [rates.rate_number(v) for v in used["value"]] == ["87.1584483507393", "0.759473957338608"]
 
 
 def test_export_lets_a_spreadsheet_redo_the_arithmetic(data_dir):
@@ -153,7 +153,7 @@ def test_export_lets_a_spreadsheet_redo_the_arithmetic(data_dir):
             assert Decimal(str(got)) == redo
     assert set(back["rate_indicator"]) == {"PA.NUS.PPP"} and set(back["rate_year"]) == {2025}
     assert set(back["unit"]) == {"Int$"}
-    assert back.loc[back["currency"] == "INR", "rate_local_per_unit"].tolist() == ["20.0886288"] * 2
+    assert back.loc[back["currency"] == "INR", "rate_local_per_unit"].tolist() == ["20.0886288014602"] * 2
 
 
 def test_gap_export_and_display_in_the_unit(data_dir):
@@ -174,13 +174,13 @@ def test_gap_export_and_display_in_the_unit(data_dir):
     ]
     assert india_ml.iloc[0].tolist()[2:] == [
         "$11,473 – $20,652", "$16,063", "₹10 LPA – ₹18 LPA (₹10,00,000 – ₹18,00,000)",
-        "INR 87.1584484 per US$",
+        "INR 87.1584483507393 per US$",
     ]  # fmt: skip
 
 
 BAD_FILES = [
     pytest.param(
-        "INR,PA.NUS.PPP,2025,20.0886288", "INR,PA.NUS.FCRF,2025,20.0886288",
+        "INR,PA.NUS.PPP,2025,20.0886288014602", "INR,PA.NUS.FCRF,2025,20.0886288014602",
         11, "indicator", "currency=INR, indicator=PA.NUS.FCRF appears on 2 lines (6, 11); keep one row per",
         id="duplicate",
     ),
@@ -190,22 +190,22 @@ BAD_FILES = [
         id="negative-rate",
     ),
     pytest.param(
-        "AUD,PA.NUS.FCRF,2025,1.55199789", "AUD,PA.NUS.FCRF,2025,0",
+        "AUD,PA.NUS.FCRF,2025,1.5519978866485", "AUD,PA.NUS.FCRF,2025,0",
         4, "value", "'0' is not a positive number",
         id="zero-rate",
     ),
     pytest.param(
-        "CAD,PA.NUS.FCRF,2025,1.39810566", "CAD,PA.NUS.FCRF,2025,1,398",
+        "CAD,PA.NUS.FCRF,2025,1.39810565893901", "CAD,PA.NUS.FCRF,2025,1,398",
         3, None, "this row has 6 values but the header has 5 columns",
         id="comma-in-rate",
     ),
     pytest.param(
-        "CAD,PA.NUS.FCRF,2025,1.39810566", "CAD,PA.NUS.FCRF,2025,about 1.4",
+        "CAD,PA.NUS.FCRF,2025,1.39810565893901", "CAD,PA.NUS.FCRF,2025,about 1.4",
         3, "value", "'about 1.4' is not a positive number",
         id="text-rate",
     ),
     pytest.param(
-        "CAD,PA.NUS.FCRF,2025,1.39810566", "CAD,PA.NUS.FCRF,2025,nan",
+        "CAD,PA.NUS.FCRF,2025,1.39810565893901", "CAD,PA.NUS.FCRF,2025,nan",
         3, "value", "'nan' is not a positive number",
         id="nan-rate",
     ),
@@ -220,7 +220,7 @@ BAD_FILES = [
         id="unknown-indicator",
     ),
     pytest.param(
-        "GBP,PA.NUS.FCRF,2025,0.75947396", "GBP,PA.NUS.FCRF,1925,0.75947396",
+        "GBP,PA.NUS.FCRF,2025,0.759473957338608", "GBP,PA.NUS.FCRF,1925,0.759473957338608",
         5, "year", "'1925' is not a plausible year",
         id="implausible-year",
     ),

@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard.salaries import files as salary_files
 from dashboard.salaries import rates
 from tests.conftest import rewrite, shown
-from tests.pages_support import APP, open_page, plotly_traces
+from tests.pages_support import APP, article_traces, open_page, plotly_traces
 
-GBP_PER_USD, GBP_PER_INTL = 0.75947396, 0.677133
+GBP_PER_USD, GBP_PER_INTL = 0.759473957338608, 0.677133
 
 
 def open_salaries(unit: str | None, regions: list[str] | None = None) -> AppTest:
@@ -27,7 +27,7 @@ def open_salaries(unit: str | None, regions: list[str] | None = None) -> AppTest
 def bands(at: AppTest) -> dict[tuple[str, str], tuple[float, float]]:
     """(role, region label) -> (low, high) as the first chart draws them."""
     out = {}
-    for trace in plotly_traces(at):
+    for trace in article_traces(at):
         for label, base, width in zip(trace["y"], trace["base"], trace["x"], strict=True):
             out[(trace["name"], label)] = (base, round(base + width, 2))
     return out
@@ -45,7 +45,7 @@ def test_a_link_with_a_unit_puts_every_region_on_one_axis_in_that_unit():
     chart = at.get("plotly_chart")[0]
     assert "xaxis2" not in chart.proto.spec  # one axis, not a panel per currency
     caption = shown(at.caption[1].value)
-    assert "GBP 0.75947396" in caption and "PA.NUS.FCRF" in caption and "2025" in caption
+    assert "GBP 0.759473957338608" in caption and "PA.NUS.FCRF" in caption and "2025" in caption
 
 
 def test_switching_the_unit_redraws_the_chart_and_writes_the_link():
@@ -143,7 +143,7 @@ def test_the_map_is_told_to_fetch_its_outline_from_the_app():
 
 def test_salaries_with_india_alone_show_only_indias_two_bands():
     at = open_page("pages/salaries.py", regions=["IN"])
-    bands = [(t["name"], t["base"][0], t["base"][0] + t["x"][0]) for t in plotly_traces(at)]
+    bands = [(t["name"], t["base"][0], t["base"][0] + t["x"][0]) for t in article_traces(at)]
     assert bands == [("ML Engineer", 1_000_000, 1_800_000), ("AI Engineer", 600_000, 1_000_000)]
     table = at.table[0].value
     assert table["Region"].tolist() == ["🇮🇳 India", "🇮🇳 India"]

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_skills_category_filter_redraws_the_venn_and_the_download(page, base_url):
     open_app(page, f"{base_url}/skills")
-    assert venn_counts(page) == [42, 21, 36]
+    assert venn_counts(page) == [43, 21, 36]
     assert metric(page, "Shared skills") == "21"
 
     pick_only(page, '[data-testid="stMain"]', "AWS service")

@@ -65,11 +65,18 @@ def test_titles_map_to_roles_and_unmapped_titles_are_counted_and_listed(title_ma
         line("Engineer"),
     )
     roles = loaded.rows.set_index("job_title")["role"].astype(object).to_dict()
-    assert roles["MLOps Engineer"] == "ML Engineer"
-    assert roles["Prompt Engineer"] == "AI Engineer"
-    assert pd.isna(roles["Engineer"])
-    assert loaded.unmapped.to_dict() == {"Data Scientist": 2, "Engineer": 1}
-    assert len(aggregate.filter_rows(loaded, schema.SurveyFilter())) == 4
+    # MLOps fits the article's ML Engineer only in part and prompting is not in the article: both are
+    # left out by data/README.md's rules, like a title that names no field.
+    assert (
+        pd.isna(roles["MLOps Engineer"]) and pd.isna(roles["Prompt Engineer"]) and pd.isna(roles["Engineer"])
+    )
+    assert loaded.unmapped.to_dict() == {
+        "Data Scientist": 2,
+        "Engineer": 1,
+        "MLOps Engineer": 1,
+        "Prompt Engineer": 1,
+    }
+    assert len(aggregate.filter_rows(loaded, schema.SurveyFilter())) == 2
 
 
 def test_bad_rows_are_skipped_counted_by_reason_and_kept_as_written(title_map):
