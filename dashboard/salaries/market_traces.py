@@ -28,8 +28,10 @@ def has_survey(band) -> bool:
 
 
 def survey_top(band) -> float:
-    """How far right the survey's bar reaches (0 without one), so the axis covers it."""
-    return float(band.survey_p75) if has_survey(band) else 0.0
+    """How far right the axis must reach for the survey's bar (0 without one). A thin cell (a handful of
+    answers, India's six ML Engineers at ₹55 LPA) does not stretch the axis, or it would squeeze the
+    article's bands into slivers; its bar runs off the edge and the hover and table give its figures."""
+    return float(band.survey_p75) if has_survey(band) and not band.survey_thin else 0.0
 
 
 def _n_text(band) -> str:

@@ -98,18 +98,18 @@ def test_ticking_skills_changes_the_coverage_and_the_link_which_restores_it_else
 
     search(page, "sagemaker")
     tick(page, "Amazon SageMaker")
-    # 1 of the ML Engineer's 63 skills, 1 of the AI Engineer's 57.
+    # 1 of the ML Engineer's 64 skills, 1 of the AI Engineer's 57.
     assert (metric(page, ML_METRIC), metric(page, AI_METRIC)) == ("2%", "2%")
     assert skills_in_url(page) == ["Amazon SageMaker"]
 
     search(page, "")
     picker(page).get_by_text("software engineering (8)").click()
     tick(page, "Python")
-    # Python is named only for the AI Engineer: 2 of 57 is 4 %; the ML Engineer stays at 1 of 63.
+    # Python is named only for the AI Engineer: 2 of 57 is 4 %; the ML Engineer stays at 1 of 64.
     assert (metric(page, ML_METRIC), metric(page, AI_METRIC)) == ("2%", "4%")
     assert skills_in_url(page) == PROFILE
     bars = page.locator(".js-plotly-plot").first.locator("g.trace.bars text").all_text_contents()
-    assert bars == ["2% · 1 of 63", "4% · 2 of 57"]
+    assert bars == ["2% · 1 of 64", "4% · 2 of 57"]
     assert page.console_errors == []
 
     # The link alone, in a browser that has never seen this session, brings the profile back.
@@ -129,7 +129,7 @@ def test_the_learning_plan_download_equals_the_missing_skills_shown(page, base_u
     name, plan = download_csv(page, "Download learning plan (CSV)")
     assert name == "ml-vs-ai-engineer_learning-plan.csv"
     assert list(zip(plan["role"], plan["skill"], strict=True)) == shown
-    assert len(plan) == (63 - 2) + (57 - 3)
+    assert len(plan) == (64 - 2) + (57 - 3)
     assert {"Python", "Amazon SageMaker", "Model deployment"}.isdisjoint(plan["skill"])
     assert plan["wording"].ne("").all() and plan["sections"].ne("").all()
     assert page.console_errors == []
