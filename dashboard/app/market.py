@@ -78,6 +78,7 @@ def answer_section() -> None:
     name, key, loaded = survey_page.current_survey()
     diffs = data.survey_differences(loaded, key, survey_filter(codes), codes)
     table = answer.article_vs_survey(gaps.local_gaps(listing.filter_regions(salaries, codes)), diffs, codes)
+    st.markdown(f"**{escape_markdown(answer.headline(table))}**")
     ui.static_table(answer.display_table(table))
     st.markdown(
         "\n".join(f"- {escape_markdown(answer.sentence(r, 'the survey'))}" for r in table.itertuples())

@@ -70,7 +70,7 @@ def survey_traces(
     bar = dict(
         type="bar",
         orientation="h",
-        name=f"{role}, survey p25–p75",
+        name=f"{role}, survey p25–p75 and median",
         base=[b.survey_p25 for b in bands],
         x=[round(b.survey_p75 - b.survey_p25, 2) for b in bands],
         marker=dict(
@@ -85,7 +85,7 @@ def survey_traces(
         name=f"{role}, survey median",
         x=[b.survey_p50 for b in bands],
         marker=dict(symbol="line-ns", size=22, line=dict(width=4, color=colour)),
-        **common,
+        **(common | {"showlegend": False}),  # the bar's legend entry names the mark too
     )
     return [bar, median]
 

@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard.core.domain import AI, ML
 from dashboard.core.money import format_money, format_signed_amount, format_signed_percent
 from dashboard.core.regions import place_name
-from dashboard.salaries.gaps import PERCENT_BASE, TIE, percent_in_words
+from dashboard.salaries.gaps import TIE, percent_in_words
 from dashboard.survey.compare import AI_MORE, CANT_TELL, ML_MORE
 from dashboard.survey.schema import THIN_BELOW
 
@@ -96,29 +96,55 @@ def sentence(row, survey_name: str) -> str:
     )
 
 
-def _median(median: float, n: int) -> str:
-    return "–" if not n else f"{format_money(median, 'USD')} ({n:,})"
+def _medians(r) -> str:
+    if not r.ml_n and not r.ai_n:
+        return "no answers"
+    ml = format_money(r.ml_median, "USD") if r.ml_n else "–"
+    ai = format_money(r.ai_median, "USD") if r.ai_n else "–"
+    return f"{ml} / {ai} (n = {r.ml_n:,} / {r.ai_n:,})"
 
 
 def display_table(answer: pd.DataFrame) -> pd.DataFrame:
-    """The Overview's table: a region per row, the article's and the survey's verdicts side by side."""
+    """The Overview's table, narrow enough for a phone: per region the article's verdict with its gap,
+    the survey's two medians with n, its verdict, and whether the two agree."""
     return pd.DataFrame(
         {
             "Region": [f"{r.flag} {r.country}" for r in answer.itertuples()],
-            "The article: who earns more": answer["article_earns_more"].tolist(),
-            f"The article: ML − AI, {PERCENT_BASE}": [
-                format_signed_percent(p) for p in answer["article_gap_pct"]
+            "The article: who earns more": [
+                TIE
+                if r.article_earns_more == TIE
+                else f"{r.article_earns_more} ({format_signed_percent(r.article_gap_pct)})"
+                for r in answer.itertuples()
             ],
-            "Survey: ML median (n)": [
-                _median(m, n) for m, n in zip(answer["ml_median"], answer["ml_n"], strict=True)
-            ],
-            "Survey: AI median (n)": [
-                _median(m, n) for m, n in zip(answer["ai_median"], answer["ai_n"], strict=True)
-            ],
-            "Survey: who earns more": [
+            "The survey: median ML / AI": [_medians(r) for r in answer.itertuples()],
+            "The survey: who earns more": [
                 v + (" (thin)" if t else "")
                 for v, t in zip(answer["survey_verdict"], answer["thin"], strict=True)
             ],
             "Agree?": answer["agreement"].tolist(),
         }
     )
+
+
+def headline(answer: pd.DataFrame) -> str:
+    """The answer in one sentence: where the survey agrees with the article, where not, where it can't."""
+    groups = {
+        k: [place_name(r.country) for r in answer.itertuples() if r.agreement == k]
+        for k in (AGREES, DISAGREES, UNTESTED)
+    }
+    parts = []
+    if groups[AGREES]:
+        parts.append(f"the survey agrees with the article in {_and(groups[AGREES])}")
+    if groups[DISAGREES]:
+        parts.append(f"it disagrees in {_and(groups[DISAGREES])}")
+    if groups[UNTESTED]:
+        parts.append(
+            f"it can't tell in {_and(groups[UNTESTED])}, where too few answered or the difference is "
+            "not clear"
+        )
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -222,10 +222,10 @@ def test_an_upload_replaces_the_survey_for_its_session_only_and_on_every_page(su
     assert "shipped with this dashboard" in shown(other.info[0].value)
     assert "Showing your upload, **mine\\.csv**" in mine.info[0].value
     mine.switch_page("pages/overview.py").run()
-    overview = next(t.value for t in mine.table if "Survey: AI median (n)" in t.value.columns)
+    overview = next(t.value for t in mine.table if "The survey: median ML / AI" in t.value.columns)
     assert (
-        shown(overview.iloc[0]["Survey: AI median (n)"])
-        == f"${np.median([99_000 + i for i in range(40)]):,.0f} (40)"
+        shown(overview.iloc[0]["The survey: median ML / AI"])
+        == f"– / ${np.median([99_000 + i for i in range(40)]):,.0f} (n = 0 / 40)"
     )
     assert "mine.csv" in shown(" ".join(c.value for c in mine.caption))
     mine.switch_page("pages/survey.py").run()
