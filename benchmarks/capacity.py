@@ -74,7 +74,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 # Locust patches the standard library for gevent when imported: before requests (and ssl) load.
 from locust import User, events, task
@@ -118,6 +118,9 @@ FINISHED, COMPILE_ERROR, EARLY_FOR_RERUN, FRAGMENT = (
 SIDEBAR_FILTERS = ("region", "unit")
 OWN_FILTERS = ("category", "family", "survey-f-drop-duplicates", "survey-f-field", "skill-pills-")
 # The survey page without a survey has no filter of its own; its action is then a sidebar filter.
+# The filters the dashboard keeps in the URL under their key (dashboard/filters.py): after a change
+# the query string the server writes shows whether it took the value the client sent.
+URL_KEPT = ("region", "unit", "category", "family")
 VALUE_WIDGETS = ("button_group", "radio", "checkbox", "multiselect", "selectbox", "text_input")
 
 
@@ -130,6 +133,7 @@ class Settings:
     plan: str = "person"
     pages: list[str] | None = None  # page names to tour; None: every page
     seed: int = 1
+    users: int = 0  # how many run at once: their first pages are spread over the app
     server_pids: list[int] = field(default_factory=list)  # for CPU around each action (one user)
     catalog: list[Page] = field(default_factory=list)  # learnt from the server before the users start
 
@@ -466,7 +470,21 @@ class Session:
 
     def change(self, widget: Widget, value: Any) -> float:
         self.values[widget.id] = value
-        return self.run(self.client_state())
+        ms = self.run(self.client_state())
+        if widget.key in URL_KEPT and not self.in_url(widget, value):
+            raise ActionError(f"the server did not take {widget.key}={value!r}: the URL says {self.query!r}")
+        return ms
+
+    def in_url(self, widget: Widget, value: Any) -> bool:
+        """Whether the query string holds `value` as the dashboard writes it: no parameter for the
+        default (every option, or the radio's first), an empty one for none, else one per choice."""
+        params = parse_qs(self.query, keep_blank_values=True).get(widget.key)
+        options = widget.options()
+        if not widget.multi():
+            return (value == options[widget.proto.default]) == (params is None)
+        if len(value) == len(options):
+            return params is None
+        return params == [""] if not value else params is not None and len(params) == len(value)
 
     def find(self, prefix: str) -> Widget | None:
         # Exact key, or a key family ("skill-pills-" for one pills widget per skill category).
@@ -487,9 +505,10 @@ class Step:
     filter: str = ""  # "own" (the page's own filter, else a sidebar one) or a sidebar key
 
 
-def person_tour(catalog: list[Page], start: int, rng: random.Random) -> list[Step]:
+def person_tour(catalog: list[Page], start: int) -> list[Step]:
     """Every page in turn from page `start` on, each opened then filtered once (see the docstring)."""
-    pages = catalog[start % len(catalog) :] + catalog[: start % len(catalog)]
+    start %= len(catalog)
+    pages = catalog[start:] + catalog[:start]
     steps: list[Step] = []
     for i, page in enumerate(pages):
         steps.append(Step("open" if i == 0 else "switch", page))
@@ -528,7 +547,10 @@ class Person:
     def next_tour(self) -> list[Step]:
         if self.settings.plan == "browser":
             return browser_tour(self.catalog())
-        return person_tour(self.catalog(), self.index, self.rng)
+        pages = self.catalog()
+        # Few users start far apart, so that even a short run meets every page.
+        start = self.index * len(pages) // self.settings.users if self.settings.users else self.index
+        return person_tour(pages, start + self.sessions_opened)
 
     def act(self) -> None:
         """One action, reported; a failed one ends the session (the next action opens a new one)."""
@@ -766,6 +788,7 @@ def run_once(
         user_classes=[StreamlitUser], host=base, events=events, stop_timeout=SETTINGS.timeout + 5
     )
     SETTINGS.server_pids = list(server_pids()) if users == 1 else []
+    SETTINGS.users = users
     pids0 = list(server_pids())
     cpu0, busy0, self0 = tree_cpu_seconds(pids0), machine_busy_seconds(), _own_cpu()
     rss_before = tree_rss_bytes(pids0)
