@@ -232,7 +232,11 @@ class Widget:
 
 
 class ActionError(Exception):
-    """An action that did not end in a successful script run."""
+    """An action that did not end in a successful script run; `closed` when the socket closed under it."""
+
+    def __init__(self, message: str, closed: bool = False) -> None:
+        super().__init__(message)
+        self.closed = closed
 
 
 class Connection:
@@ -291,6 +295,8 @@ class Session:
         self.replica = "direct"
         self.bytes = 0
         self.lost_at: float | None = None
+        self.reconnecting = False
+        self.left = False  # closed on purpose: no reconnecting
         self.recovered: list[tuple[str, float, float]] = []  # (replica before, lost at, recovered at)
 
     # -- messages --------------------------------------------------------------------------------
@@ -378,34 +384,45 @@ class Session:
 
     def lost(self, conn: Connection, reason: str) -> None:
         """The socket closed under us: reconnect at once, as the browser does, and rerun the page."""
-        if conn is not self.conn:
+        if conn is not self.conn or self.reconnecting or self.left:
             return
         self.ready.clear()
         self.lost_at = time.monotonic()
+        self.reconnecting = True
         gevent.spawn(self._reconnect, reason)
 
     def _reconnect(self, reason: str) -> None:
         before, lost_at = self.replica, self.lost_at or time.monotonic()
         deadline = lost_at + self.timeout
-        for attempt in range(1000):  # bounded by the deadline too
-            if time.monotonic() > deadline or self.conn is None or self.conn.closing:
-                break
-            try:
-                self.connect("", reconnect_of=before)
-                state = self.client_state()
-                ms = self.run(state, wait_ready=False)
-                self.report("reconnect", self.current_page_name(), ms, None, {"replica_before": before})
-                self.recovered.append((before, lost_at, time.monotonic()))
-                self.ready.set()
-                return
-            except (ActionError, OSError, requests.RequestException, websocket.WebSocketException) as err:
-                if attempt == 0:
-                    self.report("reconnect", self.current_page_name(), 0.0, f"{reason}; then {err}", {})
-                gevent.sleep(min(0.5 * (attempt + 1), 2))
-        self.report("reconnect", self.current_page_name(), 0.0, f"{reason}; gave up reconnecting", {})
-        self.close()
+        last: Exception | None = None
+        try:
+            for attempt in range(1000):  # bounded by the deadline too
+                if self.left:
+                    return
+                if time.monotonic() > deadline:
+                    break
+                try:
+                    if self.conn is not None:
+                        self.conn.close()
+                    self.connect("", reconnect_of=before)
+                    ms = self.run(self.client_state(), wait_ready=False)
+                    extra = {"replica": self.replica, "replica_before": before}
+                    self.report("reconnect", self.current_page_name(), ms, None, extra)
+                    self.recovered.append((before, lost_at, time.monotonic()))
+                    self.ready.set()
+                    return
+                except (ActionError, OSError, requests.RequestException, websocket.WebSocketException) as err:
+                    last = err
+                    gevent.sleep(min(0.25 * (attempt + 1), 2))
+            extra = {"replica_before": before}
+            error = f"{reason}; gave up reconnecting after {self.timeout:g} s: {last}"
+            self.report("reconnect", self.current_page_name(), 0.0, error, extra)
+            self.close()
+        finally:
+            self.reconnecting = False
 
     def close(self) -> None:
+        self.left = True
         if self.conn:
             self.conn.close()
         self.conn = None
@@ -448,7 +465,7 @@ class Session:
             raise ActionError(f"timeout: no script_finished in {self.timeout:g} s") from None
         ms = (time.perf_counter() - start) * 1e3
         if what == "closed":
-            raise ActionError(value)
+            raise ActionError(value, closed=True)
         if value not in (FINISHED, FRAGMENT):
             raise ActionError(f"script_finished status {value}")
         if self.exceptions:
@@ -584,8 +601,10 @@ class Person:
                 self.leave()  # pages.py closes its browser context after the rerun
         except ActionError as err:
             self._report(name, step.page.name, 0.0, str(err), extra)
-            self.leave()
-            self.steps = []
+            if not (err.closed and self.session.reconnecting):
+                self.leave()  # a lost session: the next action starts a new one
+                self.steps = []
+            # else the tab reconnects by itself (Session.lost) and the next action waits for it
 
     def pick_filter(self, step: Step) -> tuple[Widget, Any, str]:
         session = self.session
@@ -790,8 +809,11 @@ def run_once(
     SETTINGS.server_pids = list(server_pids()) if users == 1 else []
     SETTINGS.users = users
     pids0 = list(server_pids())
-    cpu0, busy0, self0 = tree_cpu_seconds(pids0), machine_busy_seconds(), _own_cpu()
-    rss_before = tree_rss_bytes(pids0)
+    # Per replica, so that a replica killed halfway leaves the survivors' readings comparable.
+    cpu0 = {pid: tree_cpu_seconds([pid]) for pid in pids0}
+    rss0 = {pid: tree_rss_bytes([pid]) for pid in pids0}
+    busy0, self0 = machine_busy_seconds(), _own_cpu()
+    rss_before = sum(rss0.values())
     peak = [rss_before]
     sampling = [True]
 
@@ -822,18 +844,19 @@ def run_once(
         gevent.sleep(max(0.0, started + duration - time.monotonic()))
     else:
         gevent.sleep(duration)
-    rss_open = tree_rss_bytes(list(server_pids()))
+    alive = [pid for pid in server_pids() if pid in rss0]
+    rss_open = tree_rss_bytes(alive)
     open_sessions = sum(p.session is not None for p in COLLECTOR.people)
     runner.stop()
     for person in COLLECTOR.people:
         person.leave()
     runner.quit()
     elapsed = time.monotonic() - started
-    pids1 = list(server_pids())
-    cpu = tree_cpu_seconds(pids1) - cpu0 if set(pids1) == set(pids0) else None
+    cpu = sum(tree_cpu_seconds([pid]) - cpu0[pid] for pid in alive)
     busy, own = machine_busy_seconds() - busy0, _own_cpu() - self0
     gevent.sleep(settle)
-    rss_after = tree_rss_bytes(pids1)
+    rss_after = tree_rss_bytes(alive)
+    rss_alive_before = sum(rss0[pid] for pid in alive)
     sampling[0] = False
     sampler.join(timeout=2)
 
@@ -855,6 +878,7 @@ def run_once(
     result["sessions_opened"] = sum(p.sessions_opened for p in COLLECTOR.people)
     result["server"] = {
         "pids": pids0,
+        "pids_alive_at_end": alive,  # CPU and the RSS after "before" are of these
         "cpu_s": round(cpu, 2) if cpu is not None else None,
         "cpu_ms_per_action": round(cpu * 1e3 / len(actions), 1) if cpu and actions else None,
         "cpu_share_of_one_core": round(cpu / elapsed, 3) if cpu is not None else None,
@@ -863,10 +887,12 @@ def run_once(
         "peak_rss_bytes": peak[0],
         "rss_open_mib": rss_mib(rss_open),
         "open_sessions": open_sessions,
-        "rss_growth_per_100_sessions_mib": rss_mib((rss_open - rss_before) * 100 / max(open_sessions, 1)),
+        "rss_growth_per_100_sessions_mib": rss_mib(
+            (rss_open - rss_alive_before) * 100 / max(open_sessions, 1)
+        ),
         "rss_after_close_mib": rss_mib(rss_after),
         "settle_s": settle,
-        "rss_after_close_vs_before": round(rss_after / rss_before, 3) if rss_before else None,
+        "rss_after_close_vs_before": round(rss_after / rss_alive_before, 3) if rss_alive_before else None,
     }
     if users == 1:
         result["server"]["cpu_by_action"] = cpu_by_action(actions)
@@ -890,6 +916,7 @@ def kill_report(info: dict, killed_at: float, samples: list[Sample]) -> dict:
             carried_on[s.user] = s.at - killed_at
     others_failed = [s for s in after if s.error and s.user not in hit]
     waits = sorted(carried_on.values())
+    reconnects = [s.ms for s in after if s.action == "reconnect" and s.error is None]
     return {
         **info,
         "users_hit": len(hit),
@@ -899,7 +926,9 @@ def kill_report(info: dict, killed_at: float, samples: list[Sample]) -> dict:
         "users_never_carried_on": len(hit) - len(carried_on),
         "carry_on_s_p50": round(statistics.median(waits), 2) if waits else None,
         "carry_on_s_max": round(waits[-1], 2) if waits else None,
-        "reconnects": sum(s.action == "reconnect" and s.error is None for s in after),
+        "reconnects": len(reconnects),
+        # Kill -> the rerun on a live replica finished; most of it is HAProxy finding app1 down.
+        "reconnect_rerun_ms_p50": round(statistics.median(reconnects), 1) if reconnects else None,
         "other_users_failed_actions": len(others_failed),
         "what_is_lost": "the action in flight, and session state not held in widgets or the URL; "
         "the page, its query string and widget values are sent again by the client on reconnect",
