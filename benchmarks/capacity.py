@@ -610,12 +610,12 @@ class Person:
         session = self.session
         assert session is not None
         widget = None
-        if step.filter in ("own", "first-chosen"):
+        if not any(session.find(k) for k in SIDEBAR_FILTERS):
+            # An app without the dashboard's filters (the bare app): its first multi-choice widget.
+            widget = next((w for w in session.widgets.values() if w.multi()), None)
+        elif step.filter in ("own", "first-chosen"):
             widget = next((w for key in OWN_FILTERS if (w := session.find(key))), None)
-            if widget is None and not any(session.find(k) for k in SIDEBAR_FILTERS):
-                # An app without the dashboard's filters (the bare app): its first multi-choice widget.
-                widget = next((w for w in session.widgets.values() if w.multi()), None)
-        if widget is None:
+        if widget is None and session.widgets:
             key = step.filter if step.filter in SIDEBAR_FILTERS else None
             if key is None:
                 key = "region" if step.filter == "first-chosen" else SIDEBAR_FILTERS[self.sidebar_turn % 2]
@@ -927,7 +927,7 @@ def kill_report(info: dict, killed_at: float, samples: list[Sample]) -> dict:
         "carry_on_s_p50": round(statistics.median(waits), 2) if waits else None,
         "carry_on_s_max": round(waits[-1], 2) if waits else None,
         "reconnects": len(reconnects),
-        # Kill -> the rerun on a live replica finished; most of it is HAProxy finding app1 down.
+        # The reconnecting rerun alone; carry_on_s adds finding a live replica (HAProxy retries, checks).
         "reconnect_rerun_ms_p50": round(statistics.median(reconnects), 1) if reconnects else None,
         "other_users_failed_actions": len(others_failed),
         "what_is_lost": "the action in flight, and session state not held in widgets or the URL; "
@@ -1012,6 +1012,9 @@ def capacity(results: list[dict], limit_ms: float) -> list[dict]:
         if passed and r["users"] > entry["users"]:
             cpu = r["server"]["cpu_ms_per_action"]
             entry.update(users=r["users"], p95_ms=r["p95_ms"], cpu_ms_per_action=cpu)
+    for entry in best.values():
+        bare = best.get(("bare", entry["replicas"], "main"), {}).get("users")
+        entry["vs_bare"] = round(entry["users"] / bare, 2) if bare and entry["app"] != "bare" else None
     return list(best.values())
 
 

@@ -26,6 +26,17 @@ TEMPLATE = ROOT / "deploy" / "haproxy.cfg.template"
 # started on one replica still validates on another after a failover.
 COOKIE_SECRET = "load-benchmark-shared-secret-not-for-production"
 STICKY_COOKIE = "STREAMLIT_REPLICA"
+# As deploy/README.md runs a replica. No file watcher: with one, each new session walks every module in
+# sys.modules (realpath on each) on its first run, ~150 ms CPU per new session on this app, measured by
+# benchmarks/capacity.py; a replica never reloads its source anyway.
+REPLICA_FLAGS = [
+    "--server.headless",
+    "true",
+    "--server.fileWatcherType",
+    "none",
+    "--browser.gatherUsageStats",
+    "false",
+]
 
 
 def free_port() -> int:
@@ -71,8 +82,7 @@ class Cluster:
             port = free_port()
             self.ports.append(port)
             command = [sys.executable, "-m", "streamlit", "run", script.name, "--server.port", str(port),
-                       "--server.address", "127.0.0.1", "--server.headless", "true",
-                       "--browser.gatherUsageStats", "false"]  # fmt: skip
+                       "--server.address", "127.0.0.1", *REPLICA_FLAGS]  # fmt: skip
             # Streamlit refuses the secret as a command-line flag (it would show in ps).
             env = {**os.environ, **self.env, "STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET}
             self.apps.append(
