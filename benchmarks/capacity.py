@@ -53,8 +53,10 @@ Latency percentiles are over the successful actions; errors are counted apart.
 Server CPU (user + system of the replicas and their children, from /proc) is measured over each run;
 per action it is that total / actions. With one user it is also taken around each action. Memory is
 the replicas' RSS before the users, at its peak, with every session open, and --settle seconds after
-they all closed. Everything is bounded: users, seconds, retries; only loopback is reached; it stops
-by itself. As a locustfile (`locust -f benchmarks/capacity.py -H URL`) the same user runs under Locust's
+they all closed, with one probe session opened then: Streamlit keeps a closed session for
+server.disconnectedSessionTTL (120 s) and drops expired ones only when its store next changes.
+Everything is bounded: users, seconds, retries; only loopback is reached; it stops by itself.
+As a locustfile (`locust -f benchmarks/capacity.py -H URL`) the same user runs under Locust's
 own CLI, for its master/worker mode and web UI.
 """
 
@@ -855,6 +857,8 @@ def run_once(
     cpu = sum(tree_cpu_seconds([pid]) - cpu0[pid] for pid in alive)
     busy, own = machine_busy_seconds() - busy0, _own_cpu() - self0
     gevent.sleep(settle)
+    if settle > 0:
+        poke(base)
     rss_after = tree_rss_bytes(alive)
     rss_alive_before = sum(rss0[pid] for pid in alive)
     sampling[0] = False
@@ -900,6 +904,16 @@ def run_once(
     if kill_info is not None:
         result["kill_one"] = kill_report(kill_info, killed_at, samples)
     return result
+
+
+def poke(base: str) -> None:
+    """One short session: Streamlit drops closed sessions past server.disconnectedSessionTTL (120 s)
+    only when its session store next changes, so the after-close reading needs one more session."""
+    probe = Session(base, SETTINGS.timeout, lambda *a: None)
+    with contextlib.suppress(ActionError, OSError, requests.RequestException, websocket.WebSocketException):
+        probe.open(SETTINGS.catalog[0])
+    probe.close()
+    gevent.sleep(1)
 
 
 def kill_report(info: dict, killed_at: float, samples: list[Sample]) -> dict:
@@ -1082,7 +1096,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds an action may take (30)")
     parser.add_argument(
-        "--settle", type=float, default=2.0, help="seconds after closing before the RSS reading"
+        "--settle",
+        type=float,
+        default=2.0,
+        help="seconds after closing before the RSS reading, then one probe session (past 120 s Streamlit "
+        "has dropped the closed sessions)",
     )
     parser.add_argument("--plan", choices=("person", "browser"), default="person", help="what users do")
     parser.add_argument("--browser-json", type=Path, help="benchmarks/pages.py --json output to compare with")
