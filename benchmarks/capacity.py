@@ -616,7 +616,9 @@ class Person:
             # An app without the dashboard's filters (the bare app): its first multi-choice widget.
             widget = next((w for w in session.widgets.values() if w.multi()), None)
         elif step.filter in ("own", "first-chosen"):
-            widget = next((w for key in OWN_FILTERS if (w := session.find(key))), None)
+            # pages.py reruns Skills and AWS services by their own pills, every other page by the regions.
+            keys = OWN_FILTERS if step.filter == "own" else ("category", "family")
+            widget = next((w for key in keys if (w := session.find(key))), None)
         if widget is None and session.widgets:
             key = step.filter if step.filter in SIDEBAR_FILTERS else None
             if key is None:
