@@ -69,6 +69,7 @@ import math
 import os
 import random
 import resource
+import signal
 import statistics
 import sys
 import time
@@ -801,8 +802,12 @@ def run_once(
     server_pids: Any,
     settle: float,
     kill: Any = None,
+    warmup: float = 0.0,
 ) -> dict:
-    """`users` simulated users for `duration` seconds against `base`; the summary as a dict.
+    """`users` simulated users for `warmup` + `duration` seconds against `base`; the summary as a dict.
+
+    Latencies, actions and CPU are of the `duration` after the warm-up (all users have arrived);
+    errors are counted over the whole run.
 
     `server_pids` is a callable giving the replicas' pids now; `kill(index)` kills one replica.
     """
@@ -814,9 +819,7 @@ def run_once(
     SETTINGS.users = users
     pids0 = list(server_pids())
     # Per replica, so that a replica killed halfway leaves the survivors' readings comparable.
-    cpu0 = {pid: tree_cpu_seconds([pid]) for pid in pids0}
     rss0 = {pid: tree_rss_bytes([pid]) for pid in pids0}
-    busy0, self0 = machine_busy_seconds(), _own_cpu()
     rss_before = sum(rss0.values())
     peak = [rss_before]
     sampling = [True]
@@ -832,8 +835,11 @@ def run_once(
     runner = env.create_local_runner()
     # Arrivals spread over one think time (at most a quarter of the run): no stampede at t=0.
     ramp = max(0.5, min(SETTINGS.think, duration / 4))
-    started = time.monotonic()
     runner.start(users, spawn_rate=max(users / ramp, 1))
+    gevent.sleep(warmup)
+    started = time.monotonic()
+    cpu0 = {pid: tree_cpu_seconds([pid]) for pid in pids0}
+    busy0, self0 = machine_busy_seconds(), _own_cpu()
     kill_info: dict | None = None
     if kill is not None:
         gevent.sleep(duration / 2)
@@ -849,15 +855,15 @@ def run_once(
     else:
         gevent.sleep(duration)
     alive = [pid for pid in server_pids() if pid in rss0]
+    elapsed = time.monotonic() - started
+    cpu = sum(tree_cpu_seconds([pid]) - cpu0[pid] for pid in alive)
+    busy, own = machine_busy_seconds() - busy0, _own_cpu() - self0
     rss_open = tree_rss_bytes(alive)
     open_sessions = sum(p.session is not None for p in COLLECTOR.people)
     runner.stop()
     for person in COLLECTOR.people:
         person.leave()
     runner.quit()
-    elapsed = time.monotonic() - started
-    cpu = sum(tree_cpu_seconds([pid]) - cpu0[pid] for pid in alive)
-    busy, own = machine_busy_seconds() - busy0, _own_cpu() - self0
     gevent.sleep(settle)
     if settle > 0:
         poke(base)
@@ -866,10 +872,14 @@ def run_once(
     sampling[0] = False
     sampler.join(timeout=2)
 
-    samples = [s for s in COLLECTOR.samples if s.action != "connect"]
+    everything = COLLECTOR.samples
+    # An action belongs to the measured window if it was sent in it.
+    samples = [s for s in everything if started <= s.at - s.ms / 1e3 <= started + elapsed]
     actions = [s for s in samples if s.action != "reconnect"]
-    result = {"users": users, "duration_s": round(elapsed, 2), **summarize(actions, elapsed)}
-    result["errors"] += sum(s.error is not None for s in samples if s.action == "reconnect")
+    result = {"users": users, "duration_s": round(elapsed, 2), "warmup_s": warmup}
+    result.update(summarize(actions, elapsed))
+    result["errors"] = sum(s.error is not None for s in everything)
+    result["errors_in_window"] = sum(s.error is not None for s in samples)
     pages: dict[str, list[Sample]] = defaultdict(list)
     by_action: dict[str, list[Sample]] = defaultdict(list)
     for s in actions:
@@ -879,7 +889,7 @@ def run_once(
     result["by_action"] = {name: summarize(group, elapsed) for name, group in sorted(by_action.items())}
     result["pages_visited"] = sorted(pages)
     result["pages_in_app"] = [p.name for p in SETTINGS.catalog]
-    errors = [s for s in samples if s.error]
+    errors = [s for s in everything if s.error]
     result["error_samples"] = [f"user {s.user} {s.page} {s.action}: {s.error}" for s in errors[:20]]
     result["sessions_opened"] = sum(p.sessions_opened for p in COLLECTOR.people)
     result["server"] = {
@@ -904,7 +914,7 @@ def run_once(
         result["server"]["cpu_by_action"] = cpu_by_action(actions)
     result["client"] = {"cpu_s": round(own, 2), "machine_busy_s": round(busy, 2), "cores": os.cpu_count()}
     if kill_info is not None:
-        result["kill_one"] = kill_report(kill_info, killed_at, samples)
+        result["kill_one"] = kill_report(kill_info, killed_at, everything)
     return result
 
 
@@ -1007,7 +1017,8 @@ def series(args: argparse.Namespace, base: str, pids: Any, app: str, replicas: i
         SETTINGS.pages = pages
         for step in args.users:
             users = step * (replicas or 1) if args.per_replica else step
-            result = run_once(base, users, args.duration, pids, args.settle, kill)
+            warmup = SETTINGS.think if args.warmup is None else args.warmup
+            result = run_once(base, users, args.duration, pids, args.settle, kill, warmup)
             result.update(app=app, replicas=replicas, target=label, think_s=SETTINGS.think, url=base)
             where = f"{app}, {replicas} replica(s) via HAProxy" if replicas else f"{app} at {base}"
             print_result(f"{where}: {label}", result)
@@ -1094,7 +1105,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--users", required=True, help="simulated users, or a comma-separated series of steps"
     )
-    parser.add_argument("--duration", type=float, required=True, help="seconds each step runs")
+    parser.add_argument("--duration", type=float, required=True, help="seconds each step is measured")
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        help="seconds before that, while the users arrive (default: one think time); errors still count",
+    )
     parser.add_argument("--think", type=float, default=10.0, help="seconds between one user's actions (10)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--kill-one", action="store_true", help="kill replica app1 halfway (2+ replicas)")
@@ -1131,6 +1147,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # `kill` must still stop the replicas and HAProxy (the finally blocks), not leave them running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     SETTINGS.think, SETTINGS.timeout = args.think, args.timeout
     SETTINGS.plan, SETTINGS.seed = args.plan, args.seed
     results: list[dict] = []
