@@ -1147,6 +1147,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each step's table as it finishes, also into a log file
     # `kill` must still stop the replicas and HAProxy (the finally blocks), not leave them running.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     SETTINGS.think, SETTINGS.timeout = args.think, args.timeout
