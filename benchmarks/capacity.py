@@ -109,7 +109,14 @@ from benchmarks.cluster import (  # noqa: E402
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 MAX_USERS = 5000
 MAX_DURATION_S = 3600
-APPS = {"app": "app.py", "bare": "benchmarks/bare_app.py"}
+# The apps --replicas can start: script, extra environment. The yardstick runs as the dashboard does
+# (.streamlit/config.toml turns the post-script gc.collect off); "bare-defaults" runs it with
+# Streamlit's defaults, as benchmarks/pages.py does, where that collection costs ~60 ms a rerun.
+APPS: dict[str, tuple[str, dict[str, str]]] = {
+    "app": ("app.py", {}),
+    "bare": ("benchmarks/bare_app.py", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "false"}),
+    "bare-defaults": ("benchmarks/bare_app.py", {}),
+}
 FINISHED, COMPILE_ERROR, EARLY_FOR_RERUN, FRAGMENT = (
     ForwardMsg.FINISHED_SUCCESSFULLY,
     ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
@@ -1114,7 +1121,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--think", type=float, default=10.0, help="seconds between one user's actions (10)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--kill-one", action="store_true", help="kill replica app1 halfway (2+ replicas)")
-    parser.add_argument("--app", default="app", help="with --replicas: app, bare, or both (bare,app)")
+    parser.add_argument(
+        "--app", default="app", help="with --replicas: app, bare, bare-defaults, or several (bare,app)"
+    )
     parser.add_argument("--pages", default="all", help="all (one tour of every page), each (a series per "
                         "page alone), or comma-separated page names")  # fmt: skip
     parser.add_argument("--per-replica", action="store_true", help="--users counts per replica")
@@ -1162,7 +1171,8 @@ def main(argv: list[str] | None = None) -> int:
         env = {"CAREERS_SURVEY_PATH": str(Path(args.survey).resolve())} if args.survey else {}
         for app in args.app.split(","):
             for replicas in [int(r) for r in args.replicas.split(",")]:
-                cluster = Cluster(replicas, via_haproxy=True, script=APPS[app], env=env)
+                script, app_env = APPS[app]
+                cluster = Cluster(replicas, via_haproxy=True, script=script, env={**env, **app_env})
                 try:
                     cluster.start()
                     kill = cluster.kill if args.kill_one and replicas > 1 else None
