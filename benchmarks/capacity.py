@@ -896,6 +896,7 @@ def run_once(
     result["by_action"] = {name: summarize(group, elapsed) for name, group in sorted(by_action.items())}
     result["pages_visited"] = sorted(pages)
     result["pages_in_app"] = [p.name for p in SETTINGS.catalog]
+    result["page_titles"] = {p.name: p.title for p in SETTINGS.catalog}
     errors = [s for s in everything if s.error]
     result["error_samples"] = [f"user {s.user} {s.page} {s.action}: {s.error}" for s in errors[:20]]
     result["sessions_opened"] = sum(p.sessions_opened for p in COLLECTOR.people)
@@ -1052,14 +1053,19 @@ def capacity(results: list[dict], limit_ms: float) -> list[dict]:
     return list(best.values())
 
 
-def compare_browser(result: dict, browser_json: Path) -> dict:
-    """This client's one-user times per page against benchmarks/pages.py's (its --json output)."""
+def compare_browser(results: list[dict], browser_json: Path) -> dict:
+    """This client's one-user times per page against benchmarks/pages.py's (its --json output); the
+    bare app's row comes from a bare-defaults run (pages.py runs it with Streamlit's defaults)."""
     browser = json.loads(browser_json.read_text())["pages"]
-    by_title = {p.title: p.name for p in SETTINGS.catalog}
     rows = {}
-    for title, loads in browser.items():
-        alone = len(SETTINGS.catalog) == 1  # the bare app's one page
-        name = SETTINGS.catalog[0].name if alone and title == "bare app" else by_title.get(title)
+    for (title, loads), result in (
+        (item, r) for r in results for item in browser.items() if r.get("app") != "bare"
+    ):
+        titles = result["page_titles"]
+        if title == "bare app":
+            name = next(iter(titles)) if len(titles) == 1 else None  # the bare app's one page
+        else:
+            name = next((n for n, t in titles.items() if t == title), None)
         if name is None:
             continue
 
@@ -1072,7 +1078,7 @@ def compare_browser(result: dict, browser_json: Path) -> dict:
                if k.split(" ", 1)[0] == name}  # fmt: skip
         rerun = next((v for k, v in proto.items() if k.startswith("filter:")), {})
         rerun_cpu = next((v for k, v in cpu.items() if k.startswith("filter:")), {})
-        rows[name] = {
+        rows["bare app" if title == "bare app" else name] = {
             "browser_load_script_done_ms": med("script_done_ms"),
             "browser_load_wire_ms": med("wire_load_ms"),
             "proto_open_ms": proto.get("open", {}).get("p50_ms"),
@@ -1184,7 +1190,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {**results[-1], "results": results, "capacity": capacity(results, args.p95_limit_ms)}
     out["config"] = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
     if args.browser_json:
-        out["browser_comparison"] = compare_browser(results[-1], args.browser_json)
+        out["browser_comparison"] = compare_browser(results, args.browser_json)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
     return 0
