@@ -3,7 +3,7 @@
     python benchmarks/capacity.py --url http://127.0.0.1:8501 --users 50 --duration 60 --json out.json
     python benchmarks/capacity.py --replicas 1,2,4 --users 25,50,100,200,400 --duration 60 --json out.json
     python benchmarks/capacity.py --replicas 2 --kill-one --users 50 --duration 60 --json kill.json
-    python benchmarks/capacity.py --replicas 1 --app bare,app --pages each --users 25,50,100 --json t.json
+    python benchmarks/capacity.py --replicas 1 --app bare,app --pages each --users 25,50,100 --duration 60
 
 No browser: each simulated user is one websocket, so the load generator costs a few per cent of what
 the server spends, where a headless Chromium per user took most of the machine (benchmarks/load.py).
@@ -34,20 +34,23 @@ runtime/app_session.py, proto/*.proto):
   then a rerun of the page it was on with its query string and widgets); behind HAProxy a dead
   replica's cookie is redispatched to a live one.
 
-What a user does ("person" plan): a first page opened as a deep link (user i starts at page i), then
-every page in turn, each as a page switch followed by one filter change: the page's own filter
-(Skills: a category pill, AWS services: a family pill, Survey: the duplicate-rows toggle or the
-country field, Fit: a skill pill, the bare app: its multiselect) or, where a page has none, the
-sidebar's regions or money unit, in turn. Then the person leaves (the socket closes) and a new one
-arrives. Actions are paced, one every --think seconds per user (Locust's constant pacing), whatever
-their latency, so N users offer N/think actions per second. --pages restricts the tour to some pages
-(the first opened, then their filters in turn). The "browser" plan mirrors benchmarks/pages.py for a
-check against the browser: every page in a new session, then one rerun that unticks the first chosen
-pill of the page's own filter or of the regions (the bare app: removes its first chip).
+What a user does ("person" plan): a first page opened as a deep link (the users' first pages spread
+over the app), then every page in turn, each as a page switch followed by one filter change: the
+page's own filter (Skills: a category pill, AWS services: a family pill, Survey: the duplicate-rows
+toggle or the country field, Fit: a skill pill, the bare app: its multiselect) or, where a page has
+none, the sidebar's regions or money unit, in turn. Then the person leaves (the socket closes) and a
+new one arrives. Actions are paced, one every --think seconds per user (constant pacing), whatever
+their latency, so N users offer N/think actions per second; arrivals are spread over one think time,
+and a step measures --duration seconds after a --warmup (one think time) while they arrive. --pages
+restricts the tour to some pages (the first opened, then their filters in turn). The "browser" plan
+mirrors benchmarks/pages.py for a check against the browser: every page in a new session, then one
+rerun that unticks the first chosen pill of the page's own filter or of the regions (the bare app:
+removes its first chip).
 
 Latency of an action = sending its BackMsg -> its script_finished (a status 2 is not the end).
 An error = a script that did not finish successfully (status 1), an exception element in the deltas,
-`page_not_found`, a closed socket, a failed connect, or no script_finished within --timeout seconds.
+`page_not_found`, a closed socket, a failed connect, no script_finished within --timeout seconds,
+or a filter the dashboard keeps in the URL that the query string the server wrote does not show.
 Latency percentiles are over the successful actions; errors are counted apart.
 
 Server CPU (user + system of the replicas and their children, from /proc) is measured over each run;
