@@ -718,8 +718,9 @@ class StreamlitUser(User):
         )
 
 
-def discover(base: str, timeout: float) -> list[Page]:
-    """The app's pages, as its navigation message lists them; each opened once (warms the server)."""
+def discover(base: str, timeout: float, warm: list[str] | None = None) -> list[Page]:
+    """The app's pages, as its navigation message lists them; each opened once on each server of
+    `warm` (default: `base`), so that no measured step pays a replica's first imports and caches."""
     probe = Session(base, timeout, lambda *a: None)
     probe.connect("")
     try:
@@ -727,12 +728,13 @@ def discover(base: str, timeout: float) -> list[Page]:
         catalog = list(probe.pages.values())
     finally:
         probe.close()
-    for page in catalog:
-        warm = Session(base, timeout, lambda *a: None)
-        try:
-            warm.open(page)
-        finally:
-            warm.close()
+    for server in warm or [base]:
+        for page in catalog:
+            session = Session(server, timeout, lambda *a: None)
+            try:
+                session.open(page)
+            finally:
+                session.close()
     return catalog
 
 
@@ -1020,9 +1022,17 @@ def targets(args: argparse.Namespace, catalog: list[Page]) -> list[tuple[str, li
     return [(",".join(wanted), wanted)]
 
 
-def series(args: argparse.Namespace, base: str, pids: Any, app: str, replicas: int | None, kill: Any) -> list:
+def series(
+    args: argparse.Namespace,
+    base: str,
+    pids: Any,
+    app: str,
+    replicas: int | None,
+    kill: Any,
+    warm: list[str] | None = None,
+) -> list:
     """Each target, stepping users until p95 passes the limit; one result per step."""
-    SETTINGS.catalog = discover(base, SETTINGS.timeout)
+    SETTINGS.catalog = discover(base, SETTINGS.timeout, warm)
     results = []
     for label, pages in targets(args, SETTINGS.catalog):
         SETTINGS.pages = pages
@@ -1187,7 +1197,9 @@ def main(argv: list[str] | None = None) -> int:
                     kill = cluster.kill if args.kill_one and replicas > 1 else None
                     if kill and len(args.users) > 1:
                         raise SystemExit("--kill-one takes one --users value (the killed replica stays down)")
-                    results += series(args, cluster.base, cluster.pids, app, replicas, kill)
+                    # Each replica warmed directly: through HAProxy a page's first visit lands on one.
+                    warm = [f"http://127.0.0.1:{port}" for port in cluster.ports]
+                    results += series(args, cluster.base, cluster.pids, app, replicas, kill, warm)
                 finally:
                     cluster.stop()
     out = {**results[-1], "results": results, "capacity": capacity(results, args.p95_limit_ms)}
