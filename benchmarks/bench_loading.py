@@ -21,7 +21,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import data, datafiles, figures, validation  # noqa: E402
+from dashboard.app import data  # noqa: E402
+from dashboard.core import validation  # noqa: E402
+from dashboard.core.datafile import data_dir  # noqa: E402
+from dashboard.salaries import band_figures  # noqa: E402
+from dashboard.salaries import files as salary_files  # noqa: E402
 
 DEFAULT_SURVEY = ROOT.parent / "shared" / "datasets" / "aijobs_salaries_2025-01-19.csv"
 
@@ -65,13 +69,13 @@ def survey_as_salaries(path: Path) -> str:
 
 
 def main() -> None:
-    real = datafiles.data_dir() / "salaries.csv"
+    real = data_dir() / "salaries.csv"
     bare = lambda: pd.read_csv(real, dtype=str, keep_default_na=False)  # noqa: E731
-    parse = best_of(datafiles.parse_salaries)
+    parse = best_of(salary_files.parse_salaries)
     report("parse + validate data/salaries.csv", parse, best_of(bare), "bare read_csv")
     report("load_salaries, cached (every rerun)", best_of(data.load_salaries), parse, "parse + validate")
-    salaries = datafiles.parse_salaries()
-    figure = best_of(lambda: figures.salary_bands_figure(salaries))
+    salaries = salary_files.parse_salaries()
+    figure = best_of(lambda: band_figures.salary_bands_figure(salaries))
     report("salary_bands_figure, 5 regions", figure, parse, "parse + validate")
 
     survey = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SURVEY
@@ -87,8 +91,8 @@ def main() -> None:
         print(f"size-cap file: {rows:,} rows, {size:.1f} MB (cap {cap:.0f} MB)")
 
         def ours() -> None:
-            frame = validation.read_text_table(path, "bench", list(datafiles.SALARY_SCHEMA.columns))
-            validation.validate_columns(frame, datafiles.SALARY_SCHEMA, "bench")
+            frame = validation.read_text_table(path, "bench", list(salary_files.SALARY_SCHEMA.columns))
+            validation.validate_columns(frame, salary_files.SALARY_SCHEMA, "bench")
 
         baseline = lambda: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)  # noqa: E731
         report("read + validate a file at the cap", best_of(ours, 3), best_of(baseline, 3), "bare read_csv")

@@ -5,7 +5,7 @@ Usage: python benchmarks/bench_survey.py [--engines] [--repeat N] [--sizes 10000
 For each size it writes a generated survey (benchmarks/survey_synth.py) to a temp dir and runs
 every case in a fresh subprocess, interleaved, N times (median reported):
 - bare:   pandas.read_csv(path, engine="pyarrow"), the baseline the issue names;
-- ours:   dashboard.survey.read_survey + filter_rows + aggregate (load, validate, aggregate);
+- ours:   dashboard.reader.read_survey + filter_rows + aggregate (load, validate, aggregate);
 - duckdb, polars (with --engines): the same work in those engines, to show why ours was chosen.
 Peak memory is the kernel's peak resident set (VmHWM, reset through /proc/self/clear_refs
 after the imports and a warm-up on a 10-row file) minus the resident set at that moment: the
@@ -64,14 +64,14 @@ def run_case(case: str, path: str, tiny: str) -> dict:
 
         work = lambda p: len(pd.read_csv(p, engine="pyarrow"))  # noqa: E731
     elif case == "ours":
-        from dashboard import survey
+        from dashboard.survey import aggregate, reader, schema
 
-        title_map = survey.parse_title_map()
+        title_map = schema.parse_title_map()
 
         def work(p):
-            loaded = survey.read_survey(p, title_map)
-            table = survey.aggregate(
-                survey.filter_rows(loaded, survey.SurveyFilter()), "company_location", {}
+            loaded = reader.read_survey(p, title_map)
+            table = aggregate.aggregate(
+                aggregate.filter_rows(loaded, schema.SurveyFilter()), "company_location", {}
             )
             return loaded, table
     elif case == "duckdb":
@@ -89,16 +89,16 @@ def run_case(case: str, path: str, tiny: str) -> dict:
     if case == "ours":
         import pickle
 
-        from dashboard import survey
+        from dashboard.survey import aggregate, reader, schema
 
         loaded, table = result
-        out["payload"] = survey.aggregate_payload_bytes(table)
+        out["payload"] = aggregate.aggregate_payload_bytes(table)
         start = time.perf_counter()
         out["duplicates"] = loaded.duplicates
         out["dups"] = time.perf_counter() - start
         start = time.perf_counter()
-        chosen = survey.SurveyFilter(experience_levels=("SE", "MI"), drop_duplicates=True)
-        survey.aggregate(survey.filter_rows(loaded, chosen), "employee_residence", {"GBP": 0.78})
+        chosen = schema.SurveyFilter(experience_levels=("SE", "MI"), drop_duplicates=True)
+        aggregate.aggregate(aggregate.filter_rows(loaded, chosen), "employee_residence", {"GBP": 0.78})
         out["rerun"] = time.perf_counter() - start
         start = time.perf_counter()
         pickle.loads(pickle.dumps(loaded))
@@ -109,9 +109,9 @@ def run_case(case: str, path: str, tiny: str) -> dict:
 def _reference_sets():
     import pycountry
 
-    from dashboard import survey
+    from dashboard.survey import schema
 
-    mapping = dict(zip(*(survey.parse_title_map()[c] for c in ("job_title", "role")), strict=True))
+    mapping = dict(zip(*(schema.parse_title_map()[c] for c in ("job_title", "role")), strict=True))
     return (
         sorted(c.alpha_3 for c in pycountry.currencies),
         sorted(c.alpha_2 for c in pycountry.countries),

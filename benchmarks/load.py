@@ -5,7 +5,7 @@
     python benchmarks/load.py --sessions 10 --replicas 2 --via-haproxy --kill-one
 
 It starts the app itself on 127.0.0.1 (and HAProxy when asked), walks every page of
-dashboard.shell.PAGES in each session, and prints per-page ready times (p50/p90/max) against one
+dashboard.app.shell.PAGES in each session, and prints per-page ready times (p50/p90/max) against one
 session measured in the same run, pages per second, the servers' peak memory and every error.
 Only loopback is reachable: any other request is aborted and counted. Every wait has a timeout and
 every loop a bound, so the script stops by itself.
@@ -37,7 +37,7 @@ from benchmarks.cluster import (  # noqa: E402
     tree_cpu_seconds,
     tree_rss_bytes,
 )
-from dashboard.shell import PAGES  # noqa: E402
+from dashboard.app.shell import PAGES  # noqa: E402
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, IDLE  # noqa: E402
 
 PAGE_TIMEOUT_MS = 120_000

@@ -55,7 +55,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from dashboard import shell  # noqa: E402  (the page list; needs the repo on the path)
+from dashboard.app import shell  # noqa: E402  (the page list; needs the repo on the path)
 
 BENCH_DIR = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
@@ -71,7 +71,7 @@ VIEWPORT = {"width": 1440, "height": 900}
 SIDEBAR = '[data-testid="stSidebar"]'
 MAIN = '[data-testid="stMain"]'
 
-# Every page of the app's menu (dashboard.shell.PAGES), with where its rerun trigger sits: the
+# Every page of the app's menu (dashboard.app.shell.PAGES), with where its rerun trigger sits: the
 # page's own filter (Skills: categories, AWS services: families) or the sidebar's region filter.
 OWN_FILTER = {"skills", "aws_services"}
 PAGES: list[tuple[str, str, str]] = [

@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from dashboard import alt_text, data, export, figures, filters, shell, skill_figures, skills, tables, ui
-from dashboard.text import escape_markdown
+from dashboard.app import data, filters, shell, ui
+from dashboard.core import export, listing
+from dashboard.core.source import article_caption
+from dashboard.core.text import escape_markdown
+from dashboard.skills import figures, sets, tables
 
 shell.ensure_app_shell()
 
@@ -16,7 +19,7 @@ st.caption(
 ui.region_independent_note("AWS services")
 all_skills = ui.load_or_stop(data.load_skills)
 services = ui.load_or_stop(data.load_aws_services)
-usage = skills.service_usage(all_skills, services)
+usage = sets.service_usage(all_skills, services)
 left, right = st.columns([3, 1])
 with left:
     chosen = filters.widget(filters.FAMILY)
@@ -26,25 +29,25 @@ with right:
         format_func={"family": "By family", "total": "By total use"}.get,
     )  # fmt: skip
 ui.stop_if_nothing_chosen(chosen, filters.FAMILY, "above")
-view = skills.sort_usage(filters.filter_values(usage, "family", chosen), order)
+view = sets.sort_usage(listing.filter_values(usage, "family", chosen), order)
 
 ml_count, ai_count, both_count = st.columns(3)
 ml_count.metric("Used by ML Engineers", int((view["ml_sections_count"] > 0).sum()), border=True)
 ai_count.metric("Used by AI Engineers", int((view["ai_sections_count"] > 0).sum()), border=True)
 both_count.metric("Used by both", int((view["used_by"] == "both").sum()), border=True)
 
-figure = skill_figures.service_usage_figure(view, grouped_by_family=order == "family")
-ui.chart(figure, key="service-usage", alt=alt_text.service_usage_alt(view))
-st.caption(escape_markdown(figures.source_caption([figures.ARTICLE_YEAR])) + ", all of its sections.")
+figure = figures.service_usage_figure(view, grouped_by_family=order == "family")
+ui.chart(figure, key="service-usage", alt=figures.service_usage_alt(view))
+st.caption(escape_markdown(article_caption()) + ", all of its sections.")
 query, column, descending = ui.table_controls(tables.SERVICE_LABELS, key="services-table")
-listed = tables.sort_rows(tables.search_rows(view, query), column, descending)
+listed = listing.sort_rows(listing.search_rows(view, query), column, descending)
 if listed.empty:
     st.caption("No service matches the search.")
 else:
-    ui.static_table(tables.labelled(listed, tables.SERVICE_LABELS))
+    ui.static_table(listing.labelled(listed, tables.SERVICE_LABELS))
 ui.download_csv(
     view,
-    export.csv_filename("aws-services", export.scope_label(chosen, filters.FAMILY.options(), "all-families")),
+    export.csv_filename("aws-services", filters.FAMILY.scope(chosen)),
     label="Download AWS services (CSV)",
     key="download-services",
 )

@@ -3,20 +3,13 @@ advice on choosing, and its FAQ checked against its own figures."""
 
 import streamlit as st
 
-from dashboard import career_figures, careers, data, export, figures, filters, shell, ui
-from dashboard.text import escape_markdown
+from dashboard.app import data, filters, shell, ui
+from dashboard.careers import careers, figures
+from dashboard.core import export, listing
+from dashboard.core.source import article_caption
+from dashboard.core.text import escape_markdown
 
 shell.ensure_app_shell()
-
-NOTE = "**Dashboard's note, not the article's:**"
-FACT_LABELS = {
-    "name": "Certification",
-    "level": "Level",
-    "role": "Serves the role",
-    "experience": "Experience the article expects",
-    "next_certification": "Next certification on the path",
-}
-LISTS = {"summary": "In short", "validates": "What the exam validates", "knowledge": "Knowledge it expects"}
 
 st.title("Certifications and careers")
 st.caption(
@@ -33,31 +26,19 @@ salaries = ui.load_or_stop(data.load_salaries)
 st.subheader("The two certifications side by side")
 st.caption("The article gives no exam cost, length or question count, so this page shows none.")
 summary = careers.certification_summary(certs)
-side = summary.set_index("code")[list(FACT_LABELS)].rename(columns=FACT_LABELS).T
-ui.static_table(side.rename_axis("").reset_index())
-
+ui.static_table(careers.side_by_side(summary))
 for column, code in zip(st.columns(len(summary), border=True), summary["code"], strict=True):
     facts = certs[certs["code"] == code]
     with column:
         st.markdown(f"#### {escape_markdown(code)}")
-        for kind, title in LISTS.items():
+        for kind, title in careers.LISTS.items():
             items = careers.certification_items(certs, code, kind)
-            if items.empty:
-                continue
-            st.markdown(f"**{title}**")
-            st.markdown("\n".join(f"- {escape_markdown(v)}" for v in items["value"]))
+            if not items.empty:
+                st.markdown(f"**{title}**  \n" + "\n".join(f"- {escape_markdown(v)}" for v in items["value"]))
         for row in facts[facts["caveat"] != ""].itertuples():
-            st.info(f"{NOTE} {escape_markdown(row.caveat)}", icon=":material/fact_check:")
+            ui.dashboard_note(row.caveat)
         with st.expander("The article's words", icon=":material/format_quote:"):
-            st.dataframe(
-                facts[["kind", "value", "quote"]],
-                hide_index=True,
-                column_config={
-                    "kind": st.column_config.TextColumn("Fact"),
-                    "value": st.column_config.TextColumn("As shown", width="medium"),
-                    "quote": st.column_config.TextColumn("The article's words", width="large"),
-                },
-            )
+            ui.quote_table(facts, {"kind": "Fact", "value": "As shown", "quote": "The article's words"})
 ui.download_csv(
     certs, export.csv_filename("certifications"), label="Download certifications (CSV)", key="download-certs"
 )
@@ -66,27 +47,15 @@ st.subheader("Where each role leads")
 paths = careers.career_paths(career_rows)
 drawing, notes = st.columns([3, 2])
 with drawing:
-    ui.chart(
-        career_figures.career_paths_figure(paths),
-        key="career-paths",
-        alt=career_figures.career_paths_alt(paths),
-    )
+    ui.chart(figures.career_paths_figure(paths), key="career-paths", alt=figures.career_paths_alt(paths))
 with notes:
-    st.caption(
-        "The article's lists of career options for each role. NLP engineer and computer vision engineer "
-        "are on both lists, so they are drawn once, in the shared colour. "
-        + escape_markdown(figures.source_caption([figures.ARTICLE_YEAR]))
-        + "."
-    )
+    st.caption(escape_markdown(careers.paths_caption(paths, article_caption())))
     for row in faq[faq["checks"] == "career list"].itertuples():
-        st.info(
-            f"{NOTE} the FAQ's answer to “{escape_markdown(row.question)}”: {escape_markdown(row.caveat)} "
-            "The diagram follows the article's list.",
-            icon=":material/fact_check:",
+        ui.dashboard_note(
+            f"the FAQ's answer to “{row.question}”: {row.caveat} The diagram follows the article's list."
         )
-    shared = set(paths.loc[paths["shared"], "career"])
     ui.download_csv(
-        career_rows.assign(shared=career_rows["career"].isin(shared))[["role", "career", "shared", "quote"]],
+        careers.careers_export(career_rows, paths),
         export.csv_filename("careers"),
         label="Download career paths (CSV)",
         key="download-careers",
@@ -95,15 +64,8 @@ with notes:
 st.subheader("Which one to choose, in the article's words")
 for column, (role, points) in zip(
     st.columns(2, border=True), advice.groupby("role", sort=False), strict=True
-):  # fmt: skip
-    with column:
-        st.markdown(f"**Choose the {escape_markdown(role)} if**")
-        st.markdown(
-            "\n".join(
-                f"- {escape_markdown(p.point)}  \n  :gray[“{escape_markdown(p.quote)}”]"
-                for p in points.itertuples()
-            )
-        )
+):
+    column.markdown(careers.advice_markdown(role, points))
 ui.download_csv(advice, export.csv_filename("advice"), label="Download advice (CSV)", key="download-advice")
 
 st.subheader("The article's FAQ, checked against its own figures")
@@ -115,20 +77,15 @@ st.caption(
     + ("" if codes else "; none is chosen, so all of them")
     + "). Certifications, careers and advice are the same in every region."
 )
-faq_view = careers.faq_table(faq, filters.filter_regions(salaries, scope), career_rows)
+faq_view = careers.faq_table(faq, listing.filter_regions(salaries, scope), career_rows)
 for row in faq_view.itertuples():
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(row.question)}**")
-        st.markdown(f"> {escape_markdown(row.quote)}")
+        st.markdown(f"**{escape_markdown(row.question)}**\n\n> {escape_markdown(row.quote)}")
         if row.caveat:
-            st.warning(
-                f"{NOTE} {escape_markdown(row.caveat)}  \n**From the dashboard's data:** "
-                f"{escape_markdown(row.evidence)}",
-                icon=":material/fact_check:",
-            )
+            ui.dashboard_note(row.caveat, evidence=row.evidence, warn=True)
 ui.download_csv(
     faq_view,
-    export.csv_filename("faq", export.scope_label(scope, filters.REGION.options(), "all-regions")),
+    export.csv_filename("faq", filters.REGION.scope(scope)),
     label="Download FAQ with the dashboard's notes (CSV)",
     key="download-faq",
 )

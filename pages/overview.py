@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import data, export, shell, ui
-from dashboard.text import escape_markdown
+from dashboard.app import data, market, shell, ui
+from dashboard.core import export
+from dashboard.core.text import escape_markdown
 
 shell.ensure_app_shell()
 
@@ -15,6 +16,10 @@ st.markdown(
     "services each one uses."
 )
 
+st.subheader("Which role pays more where, and does the market agree?")
+market.answer_section()
+
+st.subheader("The two roles, aspect by aspect")
 st.caption("The comparison is the same in every region; the region filter applies to salaries.")
 comparison = ui.load_or_stop(data.load_comparison)
 # One block per aspect, each cell labelled with its role: on a phone the columns stack, and an
@@ -39,15 +44,17 @@ for spec in shell.PAGES:
         st.page_link(shell.st_page(spec), label=spec.blurb)
 with st.expander("Where the numbers come from", icon=":material/source:"):
     st.markdown(
-        "Every figure comes from Mythili Sivakumar, *ML Engineer vs AI Engineer on AWS: "
+        "The article's figures come from Mythili Sivakumar, *ML Engineer vs AI Engineer on AWS: "
         "Certification, Skills & Salary Comparison*, on the [Whizlabs blog](https://www.whizlabs.com/blog/) "
-        "(2026).\n\n"
-        "- **Salaries** are the article's 2026 ranges: annual, in each country's own currency. The "
-        "article gives no sample sizes or percentiles, so neither does this dashboard. Indian figures "
-        "are in lakh per annum (1 LPA = ₹1,00,000), as the article writes them.\n"
+        "(2026); the market's from the [aijobs.net salary survey](https://aijobs.net/salaries/) "
+        "(snapshot of 2025-01-19, 74,301 answers, public domain).\n\n"
+        "- **Salaries** are the article's 2026 ranges in each country's own currency. The article states "
+        "a period only for India (lakh per annum, 1 LPA = ₹1,00,000); the dashboard assumes every band is "
+        "annual, as India's is and as the survey's answers are. The article gives no sample sizes or "
+        "percentiles; the survey's medians, percentiles and n are its own.\n"
         "- **Skills** are every list in the article, one entry per role and section naming a skill. "
         "Different words for one idea count once: *continuous monitoring* and *track performance* "
-        "are both **Monitoring and troubleshooting**.\n"
+        "are both **Monitoring**.\n"
         "- **AWS service families** are this dashboard's grouping, after AWS's own product "
         "categories; the article does not group services."
     )

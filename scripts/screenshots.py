@@ -13,7 +13,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dashboard.shell import PAGES as APP_PAGES
+from dashboard.app.shell import PAGES as APP_PAGES
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
 
 # Every page, plus views a page only shows with a parameter.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import socket
 import subprocess
@@ -11,6 +12,9 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+import pandas as pd
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -94,3 +98,87 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
         if page.evaluate(IDLE):
             return
     raise TimeoutError("the app never settled")
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+
+
+def pills(page: Page, scope: str):
+    """The first group of filter pills inside `scope` (the sidebar's is the region filter)."""
+    return page.locator(f'{scope} [data-testid="stButtonGroup"]').first
+
+
+def pill_texts(buttons) -> list[str]:
+    """Pill labels as read: a leading emoji is drawn as the pill's icon, apart from its text."""
+    return [" ".join(t.split()) for t in buttons.all_inner_texts()]
+
+
+def chosen_regions(page: Page) -> list[str]:
+    return pill_texts(pills(page, '[data-testid="stSidebar"]').locator('button[aria-pressed="true"]'))
+
+
+def first_chart(page: Page, drawn: str):
+    """The first Plotly chart, once `drawn` (a selector inside it) is on screen.
+
+    A chart is a lazy-loaded chunk that can appear after Streamlit reports the run finished.
+    """
+    chart = page.locator(".js-plotly-plot").first
+    chart.locator(drawn).first.wait_for()
+    return chart
+
+
+def panel_titles(page: Page) -> list[str]:
+    """The subplot titles of the salary-band chart, one per region drawn."""
+    return first_chart(page, ".annotation-text").locator(".annotation-text").all_text_contents()
+
+
+def pick_only(page: Page, scope: str, option: str) -> None:
+    """Toggle off every chosen pill but `option`, then make sure it is on, as a person would."""
+    group = pills(page, scope)
+    while True:
+        chosen = group.locator('button[aria-pressed="true"]')
+        others = [i for i, text in enumerate(pill_texts(chosen)) if text != option]
+        if not others:
+            break
+        chosen.nth(others[0]).click()
+        wait_for_app(page)
+    target = group.locator("button").nth(pill_texts(group.locator("button")).index(option))
+    if target.get_attribute("aria-pressed") != "true":
+        target.click()
+        wait_for_app(page)
+
+
+def download_csv(page: Page, button: str) -> tuple[str, pd.DataFrame]:
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=button).click()
+    download = caught.value
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte-order mark"
+    return download.suggested_filename, pd.read_csv(
+        io.BytesIO(raw), encoding="utf-8-sig", keep_default_na=False
+    )
+
+
+def venn_counts(page: Page) -> list[int]:
+    texts = first_chart(page, ".textpoint text").locator(".textpoint text").all_text_contents()
+    return [int(t) for t in texts if t.isdigit()]
+
+
+def metric(page: Page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def chart_rows(page: Page) -> list[str]:
+    """The service rows of the chart as drawn, top to bottom; family headers (in capitals) dropped."""
+    ticks = first_chart(page, ".ytick text").locator(".ytick text")
+    drawn = ticks.evaluate_all(
+        """ns => ns.map(n => {
+            const lines = [...n.querySelectorAll('tspan.line')].map(t => t.textContent);
+            return [lines.length ? lines.join(' ') : n.textContent, n.getBoundingClientRect().top];
+        })"""
+    )
+    labels = [label for label, _ in sorted(drawn, key=lambda pair: pair[1])]
+    return [label for label in labels if label != label.upper()]

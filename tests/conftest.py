@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from dashboard import datafiles
+from dashboard.core import datafile, validation
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, running_app
 
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
+# Requests a base-path probe of Streamlit's own client makes, which a server without one answers 404.
+BASE_PATH_PROBE = re.compile(r"/[\w-]+/_stcore/(health|host-config)$")
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +32,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of data/ that the app reads instead of the real one."""
     target = tmp_path / "data"
     shutil.copytree(REAL_DATA, target)
-    monkeypatch.setenv(datafiles.DATA_DIR_ENV, str(target))
+    monkeypatch.setenv(datafile.DATA_DIR_ENV, str(target))
     return target
+
+
+def file_error(loader: Callable[[], object]) -> validation.DataFileError:
+    """The DataFileError a loader raises (the test fails if it raises none)."""
+    with pytest.raises(validation.DataFileError) as caught:
+        loader()
+    return caught.value
 
 
 def rewrite(path: Path, old: str, new: str) -> None:
@@ -71,3 +80,33 @@ def browser() -> Iterator[Browser]:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    tab.console_errors = []  # type: ignore[attr-defined]
+
+    def record(msg) -> None:
+        if msg.type == "error" and not BASE_PATH_PROBE.search(msg.location.get("url", "")):
+            tab.console_errors.append(f"{msg.text} ({msg.location.get('url')})")
+
+    tab.on("console", record)
+    tab.on("pageerror", lambda err: tab.console_errors.append(f"page error: {err}"))
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The bytes every download button of a run was given, by file name."""
+    caught: dict[str, bytes] = {}
+    original = st.download_button
+
+    def recording(label, data, file_name=None, *args, **kwargs):
+        caught[file_name] = data
+        return original(label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    return caught

@@ -1,0 +1,1 @@
+"""Certifications, career paths, advice, the FAQ and the comparison table; and "which role fits you"."""

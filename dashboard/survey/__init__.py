@@ -1,0 +1,1 @@
+"""A salary survey in the aijobs.net schema: reading and validating it, filtering, aggregating, showing it."""
