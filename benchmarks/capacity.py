@@ -126,12 +126,12 @@ FINISHED, COMPILE_ERROR, EARLY_FOR_RERUN, FRAGMENT = (
     ForwardMsg.FINISHED_EARLY_FOR_RERUN,
     ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
 )
-# The dashboard's filters by widget key (dashboard/filters.py, pages/*.py); the sidebar's two are on
+# The dashboard's filters by widget key (dashboard/app/filters.py, pages/*.py); the sidebar's two are on
 # every page. A page's own filter is the first of OWN_FILTERS its last run drew.
 SIDEBAR_FILTERS = ("region", "unit")
 OWN_FILTERS = ("category", "family", "survey-f-drop-duplicates", "survey-f-field", "skill-pills-")
 # The survey page without a survey has no filter of its own; its action is then a sidebar filter.
-# The filters the dashboard keeps in the URL under their key (dashboard/filters.py): after a change
+# The filters the dashboard keeps in the URL under their key (dashboard/app/filters.py): after a change
 # the query string the server writes shows whether it took the value the client sent.
 URL_KEPT = ("region", "unit", "category", "family")
 VALUE_WIDGETS = ("button_group", "radio", "checkbox", "multiselect", "selectbox", "text_input")
