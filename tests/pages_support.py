@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
+
+from dashboard.app.chart import COMPONENT as CHART_COMPONENT
 
 
 def read_csv(raw: bytes) -> pd.DataFrame:
@@ -26,8 +29,30 @@ def open_page(page: str, regions: list[str] | None = None) -> AppTest:
     return at
 
 
+@dataclass(frozen=True)
+class SentChart:
+    """One chart as the page sent it (what st.plotly_chart's proto held): the figure and Plotly's config,
+    each as JSON, the alt text, and the element's id."""
+
+    spec: str
+    config: str
+    alt: str
+    id: str
+
+
+def charts(at: AppTest) -> list[SentChart]:
+    """The page's charts in page order. AppTest shows dashboard/app/chart.py's component as an element of
+    type 'bidi_component' whose proto carries the component's name and its data as JSON."""
+    sent = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == CHART_COMPONENT:
+            data = json.loads(element.proto.json)
+            sent.append(SentChart(data["spec"], json.dumps(data["config"]), data["alt"], element.proto.id))
+    return sent
+
+
 def plotly_traces(at: AppTest, index: int = 0) -> list[dict]:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)["data"]
+    return json.loads(charts(at)[index].spec)["data"]
 
 
 def article_traces(at: AppTest, index: int = 0) -> list[dict]:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from dashboard.app import chart as in_place
 from dashboard.app.filters import Filter, what_plural
 from dashboard.core.export import to_csv_bytes
 from dashboard.core.text import escape_markdown, literal
@@ -42,8 +43,12 @@ def load_or_stop(loader: Callable[[], T]) -> T:
 
 
 def chart(figure: Any, key: str, alt: str, config: dict | None = None) -> None:
-    """A Plotly chart as every page draws one: full width, described for screen readers, no logo."""
-    st.plotly_chart(figure, key=key, config={"displaylogo": False, **(config or {})}, alt=alt)
+    """A Plotly chart as every page draws one: full width, described for screen readers, no logo.
+
+    Not st.plotly_chart: it hashes the figure into the element's id, so a filter change tears the chart
+    down and draws it afresh. chart.py keeps the node (by `key`) and diffs the figure in place.
+    """
+    in_place.chart(figure, key=key, alt=alt, config=config)
 
 
 def download_csv(

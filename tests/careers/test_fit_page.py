@@ -12,7 +12,7 @@ from dashboard.careers import fit
 from dashboard.core.domain import AI
 from dashboard.skills import files as skill_files
 from tests.conftest import shown
-from tests.pages_support import APP, open_page, plotly_traces, read_csv  # noqa: F401
+from tests.pages_support import APP, charts, open_page, plotly_traces, read_csv  # noqa: F401
 
 # Counted by hand in data/skills.csv (as in tests/test_fit.py): of these five, the ML Engineer's 64
 # distinct skills hold SageMaker, Model deployment and Apache Kafka; the AI Engineer's 57 hold
@@ -76,7 +76,7 @@ def test_no_skill_ticked_gives_the_hint_not_an_error():
     at = open_fit()
     assert not at.exception and not at.error
     assert at.info[0].value == fit.NO_SELECTION_HINT
-    assert not at.get("plotly_chart") and not at.get("download_button")
+    assert not charts(at) and not at.get("download_button")
 
 
 def test_ticking_skills_changes_coverage_to_the_hand_count_and_writes_the_url():

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.salaries import files as salary_files
 from dashboard.salaries import rates
 from tests.conftest import rewrite, shown
-from tests.pages_support import APP, article_traces, open_page, plotly_traces
+from tests.pages_support import APP, article_traces, charts, open_page, plotly_traces
 
 GBP_PER_USD, GBP_PER_INTL = 0.759473957338608, 0.677133
 
@@ -42,15 +42,15 @@ def test_a_link_with_a_unit_puts_every_region_on_one_axis_in_that_unit():
         round(35_000 / GBP_PER_USD, 2),
         round(80_000 / GBP_PER_USD, 2),
     )
-    chart = at.get("plotly_chart")[0]
-    assert "xaxis2" not in chart.proto.spec  # one axis, not a panel per currency
+    chart = charts(at)[0]
+    assert "xaxis2" not in chart.spec  # one axis, not a panel per currency
     caption = shown(at.caption[1].value)
     assert "GBP 0.759473957338608" in caption and "PA.NUS.FCRF" in caption and "2025" in caption
 
 
 def test_switching_the_unit_redraws_the_chart_and_writes_the_link():
     at = open_salaries(None, ["GB", "IN"])
-    assert "xaxis2" in at.get("plotly_chart")[0].proto.spec  # local: a panel (an axis) per region
+    assert "xaxis2" in charts(at)[0].spec  # local: a panel (an axis) per region
     at.radio(key="unit").set_value("ppp").run()
     assert at.query_params["unit"] == "ppp"
     drawn = bands(at)
@@ -111,12 +111,12 @@ def open_the_map(at: AppTest) -> AppTest:
 
 def test_the_map_is_built_only_once_its_expander_is_opened():
     at = open_salaries(None)
-    assert len(at.get("plotly_chart")) == 2
+    assert len(charts(at)) == 2
     assert [e.label for e in at.expander] == ["On the map: each chosen region's band midpoint"]
     open_the_map(at)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
     at.run()  # it stays open over reruns, as a filter change makes them
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
 
 
 @pytest.mark.parametrize("unit", ["local", "usd", "ppp"])
@@ -137,7 +137,7 @@ def test_the_map_colours_one_location_per_chosen_region(unit):
 
 def test_the_map_is_told_to_fetch_its_outline_from_the_app():
     at = open_the_map(open_page("pages/salaries.py"))
-    config = at.get("plotly_chart")[2].proto.config
+    config = charts(at)[2].config
     assert '"topojsonURL": "app/static/topojson/"' in config
 
 
@@ -153,7 +153,7 @@ def test_salaries_with_india_alone_show_only_indias_two_bands():
     ]
     gaps = plotly_traces(at, 1)[0]
     assert gaps["x"] == [75.0]
-    alts = [chart.proto.alt for chart in at.get("plotly_chart")]
+    alts = [chart.alt for chart in charts(at)]
     assert alts[:2] == [
         "Annual salary bands. India: AI Engineer ₹6 LPA to ₹10 LPA; ML Engineer ₹10 LPA to ₹18 LPA.",
         "ML Engineer pay versus AI Engineer at the band midpoint, in % of the AI Engineer's midpoint: "

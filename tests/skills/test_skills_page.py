@@ -7,7 +7,7 @@ from dashboard.core import listing
 from dashboard.skills import files as skill_files
 from dashboard.skills import sets as overlap
 from tests.conftest import rewrite, shown, tables_by_tab
-from tests.pages_support import APP, metric_values, open_page, plotly_traces  # noqa: F401
+from tests.pages_support import APP, charts, metric_values, open_page, plotly_traces  # noqa: F401
 
 
 def test_skills_page_shows_the_articles_words_and_marks_our_readings():
@@ -119,7 +119,7 @@ def test_empty_category_selection_shows_a_hint():
     at.pills(key=filters.CATEGORY.key).set_value([]).run()
     assert not at.exception
     assert "No category is selected" in at.info[1].value
-    assert not at.get("plotly_chart")
+    assert not charts(at)
 
 
 def test_aws_service_missing_a_family_is_explained(data_dir):

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.survey import schema
 from tests.conftest import shown
-from tests.pages_support import APP  # noqa: F401
+from tests.pages_support import APP, charts  # noqa: F401
 from tests.survey_support import HEADER, US_ML, line, open_survey, survey_lines
 
 
@@ -34,7 +34,7 @@ def test_without_a_path_or_an_upload_the_page_shows_the_shipped_survey(survey_en
     text = shown(" ".join(m.value for m in at.markdown))
     assert "`salary_in_usd`" in text and "`company_location`" in text and "CC0" in text
     assert "74,301 rows read" in text
-    assert at.get("plotly_chart")
+    assert charts(at)
 
 
 def test_a_survey_by_path_shows_the_us_ml_engineer_median_with_n(survey_env):
@@ -66,7 +66,7 @@ def test_a_survey_by_path_shows_the_us_ml_engineer_median_with_n(survey_env):
 def test_the_chart_draws_every_cell_and_the_articles_band(survey_env):
     survey_env(survey_lines())
     at = open_survey()
-    traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    traces = json.loads(charts(at)[0].spec)["data"]
     boxes = {t["name"]: t for t in traces if t["type"] == "box"}
     ml = boxes["ML Engineer"]
     us = ml["y"].index("🇺🇸 United States · ML Engineer")
@@ -91,7 +91,7 @@ def test_filters_and_countries_change_the_table(survey_env):
     assert list(cells(at)) == [("🇩🇪 Germany", "AI Engineer")]
     at.multiselect(key="survey-f-countries").set_value([]).run()
     assert "No country is selected" in at.info[-1].value
-    assert not at.get("plotly_chart")
+    assert not charts(at)
 
 
 def test_the_shared_region_filter_presets_the_countries(survey_env):
@@ -182,7 +182,7 @@ def test_a_bad_survey_file_gets_its_message_and_the_app_keeps_running(
     assert len(at.error) == 1
     message = shown(at.error[0].value)
     assert str(path) in message and expected in message
-    assert not at.get("plotly_chart")
+    assert not charts(at)
     at.switch_page("pages/salaries.py").run()
     assert not at.exception and not at.error
 
@@ -202,7 +202,7 @@ def test_an_upload_shows_the_bands_and_each_session_its_own_file_name(survey_env
     first = upload(open_survey(), "alpha.csv", survey_lines())
     assert not first.exception and not first.error
     assert cells(first)[("🇺🇸 United States", "ML Engineer")]["n"] == 41
-    assert first.get("plotly_chart")
+    assert charts(first)
     # A second session uploads the same bytes under another name: the cached survey is shared, the
     # name is not.
     second = upload(open_survey(), "beta.csv", survey_lines())

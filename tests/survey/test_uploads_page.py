@@ -13,6 +13,7 @@ from dashboard.core import export, validation
 from dashboard.core.text import escape_markdown
 from dashboard.survey import reader, schema
 from tests.conftest import shown
+from tests.pages_support import charts
 from tests.survey_support import HEADER, line, open_survey
 
 MAX_MESSAGE_CHARS = 700
@@ -81,7 +82,7 @@ def test_a_broken_upload_gets_a_clear_short_message_or_works(survey_env, case):
         assert not at.error and at.warning
     else:
         assert not at.error, messages
-        assert at.get("plotly_chart")
+        assert charts(at)
     at.switch_page("pages/salaries.py").run()  # the rest of the app keeps working
     assert not at.exception and not at.error
 
