@@ -59,7 +59,10 @@ def choose_survey() -> tuple[str, str, Survey]:
     with st.expander("Use your own survey file", icon=":material/upload_file:"):
         uploaded = st.file_uploader(
             f"Upload a salary survey (CSV, up to {limit_mb:,} MB)",
-            type=["csv"],
+            # The MIME type keeps the file picker offering CSV files but turns off Streamlit's own
+            # server-side name check, which fails the whole run (its generic error box, no uploader)
+            # when a request renames the file to .html; data.load_survey_upload refuses it instead.
+            type=["csv", "text/csv"],
             key=UPLOAD,
             on_change=_upload_changed,
             help="A CSV in the aijobs.net salary survey schema. It replaces the survey for you only; "
