@@ -13,7 +13,8 @@ from dashboard.core import export, validation
 from dashboard.core.text import escape_markdown
 from dashboard.survey import reader, schema
 from tests.conftest import shown
-from tests.survey_support import HEADER, line, open_survey
+from tests.core.test_spoofing import RLO, hidden
+from tests.survey_support import HEADER, line, open_survey, survey_lines
 
 MAX_MESSAGE_CHARS = 700
 
@@ -112,3 +113,21 @@ def test_hostile_cells_in_an_upload_stay_literal_and_its_downloads_are_defused(s
     exported = export.to_csv_bytes(pd.DataFrame({"job_title": [hostile_title], "salary": [-4.2]}))
     back = pd.read_csv(io.BytesIO(exported), encoding="utf-8-sig")
     assert back.at[0, "job_title"] == "'" + hostile_title and back.at[0, "salary"] == -4.2
+
+
+def test_a_right_to_left_override_in_an_uploaded_file_name_is_shown_as_it_is(survey_env):
+    survey_env(survey_lines())
+    name = f"pay{RLO}vsc.exe.csv"
+    content = ("\n".join([HEADER, line(), line()]) + "\n").encode()
+    at = open_survey()
+    at.file_uploader(key="survey-upload").set_value((name, content, "text/csv")).run()
+    assert not at.exception
+    (lead,) = [m.value for m in at.markdown if "rows read" in m.value]
+    assert not hidden(lead)
+    assert shown(lead).startswith("**pay⟨U+202E⟩vsc.exe.csv**: 2 rows read")
+    (showing,) = [i.value for i in at.info if "Showing your upload" in i.value]
+    assert not hidden(showing) and "pay⟨U+202E⟩vsc.exe.csv" in shown(showing)
+    # And in an error about the same upload.
+    at.file_uploader(key="survey-upload").set_value((name, b"a,b\n1,2\n", "text/csv")).run()
+    error = at.error[0].value
+    assert not hidden(error) and "pay⟨U+202E⟩vsc.exe.csv cannot be used" in shown(error)
