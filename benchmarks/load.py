@@ -78,7 +78,7 @@ class Cluster:
         for _ in range(self.replicas):
             port = free_port()
             self.ports.append(port)
-            command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
                        "--server.address", "127.0.0.1", "--server.headless", "true",
                        "--browser.gatherUsageStats", "false"]  # fmt: skip
             # Streamlit refuses the secret as a command-line flag (it would show in ps).

@@ -71,7 +71,7 @@ def choose_survey() -> tuple[str, str, Survey]:
         st.markdown(view.upload_help())
         st.caption(
             f"Uploads are limited to {limit_mb:,} MB. For a larger file, start the app with "
-            "`streamlit run app.py -- --survey PATH` or the environment variable `CAREERS_SURVEY_PATH` "
+            "`streamlit run serve.py -- --survey PATH` or the environment variable `CAREERS_SURVEY_PATH` "
             "(see the README)."
         )
     if uploaded is not None:

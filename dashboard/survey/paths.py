@@ -24,8 +24,8 @@ _NAME_IT = f"Name the survey's CSV file with --survey or {SURVEY_PATH_ENV}."
 def configured_survey_path(
     argv: list[str] | None = None, environ: Mapping[str, str] | None = None
 ) -> Path | None:
-    """The survey file an analyst named at start-up: `streamlit run serve.py -- --survey PATH` or the
-    CAREERS_SURVEY_PATH environment variable (the option wins); None when neither is given."""
+    """The survey file an analyst named at start-up: `streamlit run serve.py -- --survey PATH` (or
+    app.py) or the CAREERS_SURVEY_PATH environment variable (the option wins); None when neither is given."""
     argv = sys.argv[1:] if argv is None else argv
     environ = os.environ if environ is None else environ
     for i, arg in enumerate(argv):
