@@ -7,12 +7,14 @@ only keys the cache on each file's path, modification time and size, so an edite
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.app import sessions
 from dashboard.careers import files as career_files
 from dashboard.core.datafile import data_dir
 from dashboard.core.validation import DataFileError, Problem
@@ -163,10 +165,23 @@ def load_survey_upload(uploaded: Any, limit_bytes: int) -> tuple[str, schema.Sur
         memo = (uploaded.file_id, reader.content_key(uploaded.getvalue()))
         st.session_state[_UPLOAD_MEMO] = memo
     key = f"{memo[1]}|{_stamp('title_map.csv')}"
+    hold_survey_upload(key, limit_bytes)  # before reading: a bad upload's bytes are held too
     try:
         return key, _cached_survey(key, limit_bytes, uploaded, title_map)
     except DataFileError as err:
         raise DataFileError(uploaded.name, err.problems) from None
+
+
+def hold_survey_upload(key: str, limit_bytes: int) -> None:
+    """This session shows the cached upload under `key`, and no other: the cache drops an upload once
+    no live session shows it, and a session whose visitor left is closed (dashboard.app.sessions)."""
+    drop = partial(_cached_survey.clear, key, limit_bytes, None, None)  # _-named arguments are no keys
+    sessions.hold(("survey upload", key, limit_bytes), drop)
+
+
+def release_survey_upload() -> None:
+    """This session shows no upload any more (its visitor removed it or went back to the server's)."""
+    sessions.let_go()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

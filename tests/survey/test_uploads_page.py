@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import weakref
 import zipfile
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.app.survey_page import SESSION_SURVEY
 from dashboard.core import export, validation
 from dashboard.core.text import escape_markdown
 from dashboard.survey import reader, schema
@@ -131,3 +134,15 @@ def test_a_right_to_left_override_in_an_uploaded_file_name_is_shown_as_it_is(sur
     at.file_uploader(key="survey-upload").set_value((name, b"a,b\n1,2\n", "text/csv")).run()
     error = at.error[0].value
     assert not hidden(error) and "pay⟨U+202E⟩vsc.exe.csv cannot be used" in shown(error)
+
+
+def test_removing_an_upload_frees_its_parsed_survey(survey_env):
+    # The cache would otherwise keep it (two surveys at a time) though no session shows it (issue 19).
+    survey_env(survey_lines())
+    at = open_survey()
+    upload(at, "mine.csv", rows(*GOOD))
+    parsed = weakref.ref(at.session_state[SESSION_SURVEY][2])
+    at.file_uploader(key="survey-upload").set_value(None).run()  # its x
+    assert SESSION_SURVEY not in at.session_state
+    gc.collect()
+    assert parsed() is None
