@@ -7,12 +7,19 @@ real thing in a live server.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit import runtime
 from streamlit.runtime.state import SafeSessionState, SessionState
 
 from dashboard.app import sessions
+
+
+def run_loop(main):
+    """asyncio.run(main()) in a thread of its own: the browser tests' Playwright runs a loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, main()).result(timeout=30)
 
 
 @pytest.fixture
@@ -85,7 +92,7 @@ def test_a_session_whose_visitor_left_is_closed_emptied_and_collected(visits, fa
         sessions._end_if_gone(gone)
         await asyncio.sleep(0.05)  # the second collection
 
-    asyncio.run(leave())
+    run_loop(leave)
     assert fake.closed == ["gone"] and dropped == ["X"] and collected == [1, 1]
     # Closing does not free the state while Streamlit's runtime still refers to the session.
     assert "survey-session" not in gone.state and not gone.state.filtered_state
@@ -115,5 +122,5 @@ def test_the_check_is_scheduled_before_streamlits_own_expiry(monkeypatch):
             await asyncio.sleep(0.02)
         return loop.time() - start
 
-    waited = asyncio.run(disconnect())
+    waited = run_loop(disconnect)
     assert 0.4 < waited < 1.0  # half the TTL (at most 2 s before it): Streamlit's expiry comes at 1 s
