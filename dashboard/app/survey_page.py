@@ -26,13 +26,13 @@ SESSION_SURVEY = "survey-session"  # (name, key, Survey) of this session's uploa
 def current_survey() -> tuple[str, str, Survey]:
     """(its name, its cache key, the survey) this session sees on every page: its own upload, else the
     server's; a broken server survey stops the page with its problems."""
-    return _session_upload() or ui.load_or_stop(data.server_survey)
+    return session_upload() or ui.load_or_stop(data.server_survey)
 
 
 def survey_or_note() -> tuple[str, str, Survey] | None:
     """current_survey, or None and a short note when it cannot be read: a page beside the article
     keeps showing the article."""
-    mine = _session_upload()
+    mine = session_upload()
     if mine is not None:
         return mine
     try:
@@ -46,11 +46,12 @@ def _limit_bytes() -> int:
     return int(st.get_option("server.maxUploadSize")) * 1024 * 1024
 
 
-def _session_upload() -> tuple[str, str, Survey] | None:
+def session_upload() -> tuple[str, str, Survey] | None:
+    """This session's upload (name, key, survey), if it has one, held (app.py asks on every page): a
+    visitor who reconnected after a network blip and then left from any page is still one whose
+    session is closed and whose upload is freed (dashboard.app.sessions)."""
     mine = st.session_state.get(SESSION_SURVEY)
     if mine is not None:
-        # Held again on every page: a visitor who reconnected (a network blip) and then left from
-        # another page is still one whose upload is freed.
         data.hold_survey_upload(mine[1], _limit_bytes())
     return mine
 

@@ -6,11 +6,14 @@ import gc
 import io
 import weakref
 import zipfile
+from functools import partial
 
 import pandas as pd
 import pytest
+from streamlit.runtime import caching
 from streamlit.testing.v1 import AppTest
 
+from dashboard.app import sessions
 from dashboard.app.survey_page import SESSION_SURVEY
 from dashboard.core import export, validation
 from dashboard.core.text import escape_markdown
@@ -146,3 +149,20 @@ def test_removing_an_upload_frees_its_parsed_survey(survey_env):
     assert SESSION_SURVEY not in at.session_state
     gc.collect()
     assert parsed() is None
+
+
+def test_a_visitor_who_reconnected_on_another_page_is_still_tracked(survey_env, monkeypatch):
+    # A dropped websocket clears the session's caches, and with them the record that it holds an
+    # upload; every page holds it again, so leaving from the Skills page still frees it (issue 19).
+    survey_env(survey_lines())
+    at = open_survey()
+    upload(at, "mine.csv", rows(*GOOD))
+    at.switch_page("pages/skills.py").run()
+    released: list[set] = []
+    monkeypatch.setattr(sessions, "_visitor_left", lambda visit: released.append(set(visit.held)))
+    # What Streamlit does to a session whose websocket dropped (AppTest's session has this id).
+    disconnect = partial(caching.clear_session_resource_cache, "test session id")
+    disconnect()
+    at.run()  # the visitor is back, on the Skills page
+    disconnect()  # and leaves from there
+    assert len(released) == 2 and released[0] == released[1] and len(released[1]) == 1
