@@ -17,12 +17,8 @@ import argparse
 import asyncio
 import contextlib
 import os
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,145 +29,18 @@ from playwright.async_api import Browser, BrowserContext, Page, Route, async_pla
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# The replicas, HAProxy and /proc readings are shared with benchmarks/capacity.py.
+from benchmarks.cluster import (  # noqa: E402
+    STICKY_COOKIE,
+    Cluster,
+    machine_busy_seconds,
+    tree_cpu_seconds,
+    tree_rss_bytes,
+)
 from dashboard.app.shell import PAGES  # noqa: E402
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, IDLE  # noqa: E402
 
-TEMPLATE = ROOT / "deploy" / "haproxy.cfg.template"
-# One secret for every replica: Streamlit signs its XSRF cookie with it, so a form or upload
-# started on one replica still validates on another after a failover.
-COOKIE_SECRET = "load-benchmark-shared-secret-not-for-production"
 PAGE_TIMEOUT_MS = 120_000
-STICKY_COOKIE = "STREAMLIT_REPLICA"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as resp:
-            if resp.status == 200:
-                return
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}")
-        time.sleep(0.3)
-    raise TimeoutError(f"{url} not healthy after {timeout}s")
-
-
-@dataclass
-class Cluster:
-    """N Streamlit replicas on loopback ports, optionally behind one HAProxy."""
-
-    replicas: int
-    via_haproxy: bool
-    apps: list[subprocess.Popen] = field(default_factory=list)
-    ports: list[int] = field(default_factory=list)
-    proxy: subprocess.Popen | None = None
-    base: str = ""
-    config: Path | None = None
-
-    def start(self) -> None:
-        for _ in range(self.replicas):
-            port = free_port()
-            self.ports.append(port)
-            command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
-                       "--server.address", "127.0.0.1", "--server.headless", "true",
-                       "--browser.gatherUsageStats", "false"]  # fmt: skip
-            # Streamlit refuses the secret as a command-line flag (it would show in ps).
-            env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET}
-            self.apps.append(
-                subprocess.Popen(
-                    command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-                )
-            )
-        for port, proc in zip(self.ports, self.apps, strict=True):
-            wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
-        if not self.via_haproxy:
-            self.base = f"http://127.0.0.1:{self.ports[0]}"
-            return
-        listen = free_port()
-        servers = "\n".join(
-            f"    server app{i} 127.0.0.1:{port} check cookie app{i}" for i, port in enumerate(self.ports, 1)
-        )
-        text = TEMPLATE.read_text().replace("{listen}", f"127.0.0.1:{listen}").replace("{servers}", servers)
-        with tempfile.NamedTemporaryFile("w", suffix=".cfg", prefix="haproxy-", delete=False) as handle:
-            handle.write(text)
-        self.config = Path(handle.name)
-        # -db: stay in the foreground, so this script owns (and stops) the process.
-        self.proxy = subprocess.Popen(
-            ["haproxy", "-db", "-f", str(self.config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        self.base = f"http://127.0.0.1:{listen}"
-        wait_healthy(f"{self.base}/_stcore/health", self.proxy)
-
-    def kill(self, index: int) -> None:
-        """Kill replica `index` (0-based) hard, as a crash would."""
-        self.apps[index].kill()
-        self.apps[index].wait(timeout=10)
-
-    def pids(self) -> list[int]:
-        return [p.pid for p in self.apps if p.poll() is None]
-
-    def stop(self) -> None:
-        for proc in [*self.apps, *([self.proxy] if self.proxy else [])]:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in [*self.apps, *([self.proxy] if self.proxy else [])]:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        if self.config:
-            self.config.unlink(missing_ok=True)
-
-
-def tree(pids: list[int]) -> set[int]:
-    """These processes and all their descendants, from /proc."""
-    children: dict[int, list[int]] = defaultdict(list)
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            stat = (entry / "stat").read_text()
-            children[int(stat.rsplit(")", 1)[1].split()[1])].append(int(entry.name))
-    todo, seen = list(pids), set()
-    while todo:
-        pid = todo.pop()
-        if pid not in seen:
-            seen.add(pid)
-            todo += children.get(pid, [])
-    return seen
-
-
-def tree_rss_bytes(pids: list[int]) -> int:
-    """Resident memory of these processes and all their descendants, from /proc."""
-    total = 0
-    for pid in tree(pids):
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-    return total
-
-
-def tree_cpu_seconds(pids: list[int]) -> float:
-    """CPU (user + system) these processes and their descendants have used so far."""
-    ticks = 0
-    for pid in tree(pids):
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def machine_busy_seconds() -> float:
-    """CPU the whole machine has spent busy (all cores, everything but idle and iowait), from /proc/stat."""
-    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass

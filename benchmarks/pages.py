@@ -30,6 +30,7 @@ Every request not to 127.0.0.1 is aborted and reported.
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import json
 import os
@@ -49,6 +50,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, CDPSession, Locator, Page, Route, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -146,6 +149,11 @@ class Load:
     rerun_server_cpu_ms: float | None = None
     browser_cpu_ms: float | None = None  # CPU all of Chromium's processes spent on the load
     rerun_browser_cpu_ms: float | None = None
+    # On the wire (Chromium's websocket frame timestamps): the page's first rerun_script sent -> the
+    # script_finished that ended the load, and the rerun's -> its script_finished. What
+    # benchmarks/capacity.py times, without the browser's input handling and drawing.
+    wire_load_ms: float | None = None
+    wire_rerun_ms: float | None = None
     js_files: list[str] = field(default_factory=list)
 
 
@@ -282,9 +290,18 @@ def measure(
 
         page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         page.on("request", lambda _req: requests.__setitem__(0, requests[0] + 1))
+        frames: list[tuple[str, float, str]] = []
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        for direction in ("Sent", "Received"):
+            cdp.on(
+                f"Network.webSocketFrame{direction}",
+                lambda e, d=direction: frames.append((d, e["timestamp"], e["response"]["payloadData"])),
+            )
         browser0, server0 = chromium_cpu(browser_cdp), cpu_ms(server_pid)
         page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         loaded = wait_settled(page, rerun=False, quiet_ms=quiet_ms)
+        wire_load, seen = wire_ms(frames, 0)
         browser_load, server1 = cpu_since(browser_cdp, browser0), cpu_ms(server_pid)
         browser1, browser_rerun, server2 = chromium_cpu(browser_cdp), None, server1
         ws_load, request_count = ws_bytes[0], requests[0]
@@ -304,6 +321,7 @@ def measure(
             rerun_ms = rerun["at"] - trigger
             rerun_script_done = rerun["scriptDone"] - trigger
             browser_rerun, server2 = cpu_since(browser_cdp, browser1), cpu_ms(server_pid)
+        wire_rerun = wire_ms(frames, seen)[0] if rerun_ms is not None else None
         return Load(
             ready_ms=loaded["at"],
             rerun_ms=rerun_ms,
@@ -320,10 +338,32 @@ def measure(
             rerun_server_cpu_ms=server2 - server1 if rerun_ms is not None else None,
             browser_cpu_ms=browser_load,
             rerun_browser_cpu_ms=browser_rerun,
+            wire_load_ms=wire_load,
+            wire_rerun_ms=wire_rerun,
             js_files=sorted(r["name"].rsplit("/", 1)[-1] for r in scripts),
         )
     finally:
         context.close()
+
+
+def wire_ms(frames: list[tuple[str, float, str]], start: int) -> tuple[float | None, int]:
+    """From frames[start:]: the first rerun_script sent -> the last script_finished after it that is
+    not "stopped early for a rerun"; in ms, and the index where this reading stopped."""
+    sent = finished = None
+    for direction, stamp, payload in frames[start:]:
+        raw = base64.b64decode(payload)
+        if direction == "Sent":
+            msg = BackMsg.FromString(raw)
+            if sent is None and msg.WhichOneof("type") == "rerun_script":
+                sent = stamp
+        elif sent is not None:
+            msg = ForwardMsg.FromString(raw)
+            if (
+                msg.WhichOneof("type") == "script_finished"
+                and msg.script_finished != msg.FINISHED_EARLY_FOR_RERUN
+            ):
+                finished = stamp
+    return ((finished - sent) * 1e3 if sent is not None and finished is not None else None), len(frames)
 
 
 def median(values: list[float]) -> float | None:
@@ -354,8 +394,8 @@ def warm_up(
 SERVERS = {"bare": ("bare_app.py", BENCH_DIR), "app": ("serve.py", ROOT)}
 
 
-LOAD_STEPS = ("script_done_ms", "plotly_js_ms", "ready_ms")
-RERUN_STEPS = ("rerun_script_done_ms", "rerun_ms")
+LOAD_STEPS = ("wire_load_ms", "script_done_ms", "plotly_js_ms", "ready_ms")
+RERUN_STEPS = ("wire_rerun_ms", "rerun_script_done_ms", "rerun_ms")
 CPU_STEPS = ("server_cpu_ms", "browser_cpu_ms", "rerun_server_cpu_ms", "rerun_browser_cpu_ms")
 
 
@@ -384,12 +424,14 @@ def print_table(results: dict[str, list[Load]], runs: int) -> None:
             f"{fmt(rerun):>10}{ratio(rerun, bare_rerun):>8}{fmt(ws_load, '.1f'):>8}{fmt(ws_rerun, '.1f'):>12}"
             f"{fmt(requests):>9}{fmt(js_kb):>8}{loads[0].charts:>7}"
         )
-    print("\nwhere the time goes (medians, ms): load = script done / Plotly JS downloaded / ready; "
-          "rerun = script done / ready, from the click")  # fmt: skip
+    print(
+        "\nwhere the time goes (medians, ms): load = script run on the wire / script done / Plotly JS "
+        "downloaded / ready; rerun = script run on the wire / script done / ready, from the click"
+    )
     for name, loads in ordered(results):
         load = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in LOAD_STEPS)
         rerun = " / ".join(fmt(median([getattr(x, f) for x in loads])) for f in RERUN_STEPS)
-        print(f"{name:<16} load {load:<24} rerun {rerun}")
+        print(f"{name:<16} load {load:<30} rerun {rerun}")
     print("\nCPU, which waiting on a busy machine does not inflate (medians, ms): "
           "load = server CPU / Chromium CPU; rerun = the same")  # fmt: skip
     bare_cpu = [median([getattr(x, f) for x in results[BARE[0]]]) for f in CPU_STEPS]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.app import data, shell, survey_page, survey_sections, ui
+from dashboard.app import data, filters, shell, survey_page, survey_sections, ui
 from dashboard.core import export
 from dashboard.survey import aggregate, tables, view
 
@@ -19,7 +19,7 @@ title_map = ui.load_or_stop(data.load_title_map)
 salaries = ui.load_or_stop(data.load_salaries)
 fx = ui.load_or_stop(data.load_fx_rates)
 market_rates, rate_years = view.market_rates(fx), view.rate_years(fx)
-st.markdown(view.summary_line(name, loaded))
+st.markdown(view.summary_line(name, loaded, filters.title_bases()))
 
 if loaded.rows["role"].notna().any():
     st.subheader("Filters")

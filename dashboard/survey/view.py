@@ -68,14 +68,23 @@ def upload_help() -> str:
     )
 
 
-def summary_line(name: str, loaded: Survey) -> str:
-    """'**survey.csv**: 40 rows read, 38 accepted, 2 skipped (why). 30 answers are from … titles; …'"""
-    mapped = int(loaded.rows["role"].notna().sum())
+def summary_line(name: str, loaded: Survey, title_bases: tuple[str, ...] | None = None) -> str:
+    """'**survey.csv**: 40 rows read, 38 accepted, 2 skipped (why). 30 answers count (exact title only;
+    34 with related titles); …' as the sidebar's title switch counts them."""
+    mapped = loaded.rows["role"].notna()
+    counted = (
+        int((mapped & loaded.rows["title_basis"].isin(list(title_bases))).sum()) if title_bases else None
+    )
+    titles = (
+        f"{int(mapped.sum()):,} answers have an ML Engineer or AI Engineer title (related titles too)"
+        if counted is None
+        else f"{counted:,} answers count (exact title only; {int(mapped.sum()):,} with related titles)"
+    )
     return (
         f"**{literal(name)}**: {loaded.read_rows:,} rows read, {len(loaded.rows):,} accepted, "
-        f"{len(loaded.rejects):,} skipped ([why](#rows-skipped)). {mapped:,} answers are from ML Engineer "
-        f"or AI Engineer titles; {int(loaded.unmapped.sum()):,} answers under {len(loaded.unmapped):,} "
-        "other titles are not counted ([which](#which-job-titles-count))."
+        f"{len(loaded.rejects):,} skipped ([why](#rows-skipped)). {titles}; {int(loaded.unmapped.sum()):,} "
+        f"answers under {len(loaded.unmapped):,} other titles are not counted "
+        "([which](#which-job-titles-count))."
     )
 
 

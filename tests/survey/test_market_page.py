@@ -137,6 +137,11 @@ def test_the_overview_answers_first_with_the_surveys_figures():
 def test_the_survey_page_shows_differences_levels_and_years_as_text():
     at = open_page("pages/survey.py")
     assert not at.exception
+    summary = shown(next(m.value for m in at.markdown if "rows read" in m.value))
+    rows = answers()
+    assert (
+        f"{len(rows):,} answers count (exact title only; {len(answers('related')):,} with related" in summary
+    )
     tables = [as_text(t.value) for t in at.table]
     diffs = next(t for t in tables if "95% interval" in t.columns).set_index("Country")
     low, high = interval("US")

@@ -57,7 +57,10 @@ def test_a_survey_by_path_shows_the_us_ml_engineer_median_with_n(survey_env):
     assert at.multiselect(key="survey-f-countries").value == ["US", "GB"]
     summary = shown(next(m.value for m in at.markdown if "rows read" in m.value))
     assert "60 rows read, 60 accepted, 0 skipped" in summary
-    assert "58 answers are from ML Engineer or AI Engineer titles; 2 answers under 1 other titles" in summary
+    assert (
+        "58 answers have an ML Engineer or AI Engineer title (related titles too); 2 answers under 1 other"
+        in summary
+    )
 
 
 def test_the_chart_draws_every_cell_and_the_articles_band(survey_env):
