@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh Debian/Ubuntu machine with Python 3.11 or newer:
-#   make run    creates .venv, installs the app's packages into it and starts the app on http://localhost:8501
+#   make run    creates .venv, installs the app's packages into it and starts the app (serve.py) on http://localhost:8501
 #   make test   also installs the test tools and Debian's Chromium, then runs lint and the whole suite
 # Everything Python goes into the project's own .venv: Debian's and Ubuntu's python3 refuse a pip
 # install into the system (PEP 668), and a project should not touch it anyway.
@@ -13,7 +13,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 .PHONY: run test chromium screenshots bench venv
 
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run serve.py
 
 test: chromium $(VENV)/.dev
 	$(PY) -m ruff check .

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from dashboard.app import filters, shell
+from dashboard.app import filters, shell, survey_page, url_state
 
 st.set_page_config(page_title="ML Engineer vs AI Engineer", page_icon="⚖️", layout="wide")
 page = st.navigation(shell.build_pages())
+url_state.dropped_link_warning(st.sidebar)
+survey_page.session_upload()
 filters.widget(filters.REGION, st.sidebar)
 filters.url_choice(filters.UNIT, st.sidebar)
 filters.url_choice(filters.TITLES, st.sidebar)

@@ -116,7 +116,7 @@ MAX_DURATION_S = 3600
 # (.streamlit/config.toml turns the post-script gc.collect off); "bare-defaults" runs it with
 # Streamlit's defaults, as benchmarks/pages.py does, where that collection costs ~60 ms a rerun.
 APPS: dict[str, tuple[str, dict[str, str]]] = {
-    "app": ("app.py", {}),
+    "app": ("serve.py", {}),
     "bare": ("benchmarks/bare_app.py", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "false"}),
     "bare-defaults": ("benchmarks/bare_app.py", {}),
 }

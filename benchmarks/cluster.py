@@ -68,7 +68,7 @@ class Cluster:
 
     replicas: int
     via_haproxy: bool
-    script: str = "app.py"
+    script: str = "serve.py"
     env: dict[str, str] = field(default_factory=dict)
     apps: list[subprocess.Popen] = field(default_factory=list)
     ports: list[int] = field(default_factory=list)

@@ -1,6 +1,6 @@
 """Page speed against a bare Streamlit app, as a new user meets it: a benchmark, not a timed test.
 
-Starts the dashboard (`streamlit run app.py`) and the bare one-chart app (benchmarks/bare_app.py) on
+Starts the dashboard (`streamlit run serve.py`) and the bare one-chart app (benchmarks/bare_app.py) on
 free loopback ports, then opens every page and the bare app in headless Chromium, interleaved, each
 load in a new browser context (empty cache), and prints per page the median ready and rerun times,
 their ratios to the bare app measured in the same sitting, and what each load costs on the wire.
@@ -390,7 +390,8 @@ def warm_up(
     return load.charts, load.ready_ms
 
 
-SERVERS = {"bare": ("bare_app.py", BENCH_DIR), "app": ("app.py", ROOT)}
+# The dashboard as make run and deploy/ start it (serve.py: app.py in st.App with its link guard).
+SERVERS = {"bare": ("bare_app.py", BENCH_DIR), "app": ("serve.py", ROOT)}
 
 
 LOAD_STEPS = ("wire_load_ms", "script_done_ms", "plotly_js_ms", "ready_ms")

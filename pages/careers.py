@@ -3,9 +3,9 @@ advice on choosing, and its FAQ checked against its own figures."""
 
 import streamlit as st
 
-from dashboard.app import data, filters, shell, ui
-from dashboard.careers import careers, figures
-from dashboard.core import export, listing
+from dashboard.app import data, derived, filters, shell, ui
+from dashboard.careers import careers
+from dashboard.core import export
 from dashboard.core.source import article_caption
 from dashboard.core.text import escape_markdown
 
@@ -21,7 +21,7 @@ certs = ui.load_or_stop(data.load_certifications)
 career_rows = ui.load_or_stop(data.load_careers)
 advice = ui.load_or_stop(data.load_advice)
 faq = ui.load_or_stop(data.load_faq)
-salaries = ui.load_or_stop(data.load_salaries)
+ui.load_or_stop(data.load_salaries)  # the FAQ's salary evidence needs it; a broken file is named here
 
 st.subheader("The two certifications side by side")
 st.caption("The article gives no exam cost, length or question count, so this page shows none.")
@@ -44,10 +44,10 @@ ui.download_csv(
 )
 
 st.subheader("Where each role leads")
-paths = careers.career_paths(career_rows)
+paths, paths_figure, paths_alt = derived.career_paths()
 drawing, notes = st.columns([3, 2])
 with drawing:
-    ui.chart(figures.career_paths_figure(paths), key="career-paths", alt=figures.career_paths_alt(paths))
+    ui.chart(paths_figure, key="career-paths", alt=paths_alt)
 with notes:
     st.caption(escape_markdown(careers.paths_caption(paths, article_caption())))
     for row in faq[faq["checks"] == "career list"].itertuples():
@@ -77,7 +77,7 @@ st.caption(
     + ("" if codes else "; none is chosen, so all of them")
     + "). Certifications, careers and advice are the same in every region."
 )
-faq_view = careers.faq_table(faq, listing.filter_regions(salaries, scope), career_rows)
+faq_view = derived.checked_faq(scope)
 for row in faq_view.itertuples():
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row.question)}**\n\n> {escape_markdown(row.quote)}")

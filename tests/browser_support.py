@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -37,12 +37,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run app.py` on 127.0.0.1 and yield its base URL; stop it afterwards."""
+def running_server(
+    env: dict[str, str] | None = None, script: str = "serve.py", args: Sequence[str] = ()
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `streamlit run serve.py` (as `make run` does) on 127.0.0.1, with extra options `args`; yield
+    its base URL and process, and stop it afterwards."""
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
@@ -61,13 +64,20 @@ def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start: {proc.stderr.read().decode()[-2000:]}")
             time.sleep(0.3)
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=10)
         if proc.poll() is None:
             proc.kill()
+
+
+@contextlib.contextmanager
+def running_app(env: dict[str, str] | None = None, script: str = "serve.py") -> Iterator[str]:
+    """running_server's base URL: the app as `make run` starts it, for a browser test."""
+    with running_server(env, script) as (base, _proc):
+        yield base
 
 
 IDLE = """() => {

@@ -105,7 +105,7 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     original = st.download_button
 
     def recording(label, data, file_name=None, *args, **kwargs):
-        caught[file_name] = data
+        caught[file_name] = data() if callable(data) else data  # a deferred download's bytes
         return original(label, data, file_name, *args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", recording)

@@ -7,18 +7,20 @@ only keys the cache on each file's path, modification time and size, so an edite
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.app import sessions
 from dashboard.careers import files as career_files
 from dashboard.core.datafile import data_dir
 from dashboard.core.validation import DataFileError, Problem
 from dashboard.salaries import files as salary_files
 from dashboard.skills import files as skill_files
-from dashboard.survey import aggregate, compare, reader, schema
+from dashboard.survey import aggregate, compare, paths, reader, schema
 
 __all__ = [
     "DataFileError",
@@ -139,8 +141,7 @@ def _cached_survey(
 def load_survey_file(path: Path) -> tuple[str, schema.Survey]:
     """The survey named at start-up and its cache key; re-read only when its path, size or
     modification time (or the title map) change."""
-    if not path.is_file():
-        raise DataFileError(str(path), [Problem(f"there is no file at {path}.")])
+    paths.check_survey_path(path)  # what is wrong with it, in words that name no server folder
     title_map = load_title_map()  # a broken map is its own error, not the survey's
     key = f"{reader.content_key(path)}|{_stamp('title_map.csv')}"
     return key, _cached_survey(key, None, path, title_map)
@@ -152,16 +153,35 @@ def load_survey_upload(uploaded: Any, limit_bytes: int) -> tuple[str, schema.Sur
     The bytes are hashed once per upload (Streamlit's file_id), not on every rerun. A DataFileError
     names the session's own file, never a cached label.
     """
+    if not uploaded.name.lower().endswith(".csv"):
+        # The uploader's own type check is off (survey_page.choose_survey says why): this is the check.
+        raise DataFileError(
+            uploaded.name,
+            [Problem("only a CSV file can be used, and this file's name does not end in .csv.")],
+        )
     title_map = load_title_map()  # a broken map is its own error, not the upload's
     memo = st.session_state.get(_UPLOAD_MEMO)
     if memo is None or memo[0] != uploaded.file_id:
         memo = (uploaded.file_id, reader.content_key(uploaded.getvalue()))
         st.session_state[_UPLOAD_MEMO] = memo
     key = f"{memo[1]}|{_stamp('title_map.csv')}"
+    hold_survey_upload(key, limit_bytes)  # before reading: a bad upload's bytes are held too
     try:
         return key, _cached_survey(key, limit_bytes, uploaded, title_map)
     except DataFileError as err:
         raise DataFileError(uploaded.name, err.problems) from None
+
+
+def hold_survey_upload(key: str, limit_bytes: int) -> None:
+    """This session shows the cached upload under `key`, and no other: the cache drops an upload once
+    no live session shows it, and a session whose visitor left is closed (dashboard.app.sessions)."""
+    drop = partial(_cached_survey.clear, key, limit_bytes, None, None)  # _-named arguments are no keys
+    sessions.hold(("survey upload", key, limit_bytes), drop)
+
+
+def release_survey_upload() -> None:
+    """This session shows no upload any more (its visitor removed it or went back to the server's)."""
+    sessions.let_go()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -190,7 +210,7 @@ def survey_options(loaded: schema.Survey, key: str) -> dict[str, list]:
 
 def server_survey() -> tuple[str, str, schema.Survey]:
     """(its name, its cache key, the survey) the server shows when a visitor has uploaded none."""
-    path, name = reader.server_survey()
+    path, name = paths.server_survey()
     key, loaded = load_survey_file(path)
     return name, key, loaded
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.app import data, url_state
+from dashboard.app import data, derived, url_state
 from dashboard.core import export, text
 from dashboard.core.regions import region_label
 from dashboard.salaries import rates
@@ -21,16 +21,21 @@ from dashboard.survey import schema
 
 
 def _region_options() -> list[str]:
-    return list(dict.fromkeys(data.load_salaries()["country_code"]))
+    return derived.options_of(
+        "salaries.csv", lambda: list(dict.fromkeys(data.load_salaries()["country_code"]))
+    )
 
 
 def _category_options() -> list[str]:
-    return list(dict.fromkeys(data.load_skills()["category"]))
+    return derived.options_of("skills.csv", lambda: list(dict.fromkeys(data.load_skills()["category"])))
 
 
 def _family_options() -> list[str]:
-    usage = service_usage(data.load_skills(), data.load_aws_services())
-    return list(dict.fromkeys(usage["family"]))
+    def families() -> list[str]:
+        usage = service_usage(data.load_skills(), data.load_aws_services())
+        return list(dict.fromkeys(usage["family"]))
+
+    return derived.options_of("aws_services.csv", families, "skills.csv")
 
 
 def what_plural(word: str) -> str:

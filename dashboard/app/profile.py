@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.careers import fit
 from dashboard.core import text
-from dashboard.core.text import escape_markdown, summarize
+from dashboard.core.text import escape_markdown, literal, summarize
 
 SKILL_KEY = "skill"
 _SKILL_IN_URL = f"{SKILL_KEY}__in_url"
@@ -98,7 +98,7 @@ def skill_picker(all_skills: pd.DataFrame, everything: list[str]) -> list[str]:
         )
         choices = fit.skill_choices(all_skills, query)
         if not choices:
-            st.caption(f"No skill's name contains “{escape_markdown(query.strip())}”.")
+            st.caption(f"No skill's name contains “{literal(query)}”.")
         # Categories closed (a phone shows ten short rows, not 99 pills) unless a search opens its matches;
         # two per row on a wide screen, in order when a phone stacks the rows.
         groups = list(choices.items())

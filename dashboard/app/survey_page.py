@@ -26,14 +26,15 @@ SESSION_SURVEY = "survey-session"  # (name, key, Survey) of this session's uploa
 def current_survey() -> tuple[str, str, Survey]:
     """(its name, its cache key, the survey) this session sees on every page: its own upload, else the
     server's; a broken server survey stops the page with its problems."""
-    return st.session_state.get(SESSION_SURVEY) or ui.load_or_stop(data.server_survey)
+    return session_upload() or ui.load_or_stop(data.server_survey)
 
 
 def survey_or_note() -> tuple[str, str, Survey] | None:
     """current_survey, or None and a short note when it cannot be read: a page beside the article
     keeps showing the article."""
-    if SESSION_SURVEY in st.session_state:
-        return st.session_state[SESSION_SURVEY]
+    mine = session_upload()
+    if mine is not None:
+        return mine
     try:
         return data.server_survey()
     except DataFileError as err:
@@ -41,25 +42,43 @@ def survey_or_note() -> tuple[str, str, Survey] | None:
         return None
 
 
+def _limit_bytes() -> int:
+    return int(st.get_option("server.maxUploadSize")) * 1024 * 1024
+
+
+def session_upload() -> tuple[str, str, Survey] | None:
+    """This session's upload (name, key, survey), if it has one, held (app.py asks on every page): a
+    visitor who reconnected after a network blip and then left from any page is still one whose
+    session is closed and whose upload is freed (dashboard.app.sessions)."""
+    mine = st.session_state.get(SESSION_SURVEY)
+    if mine is not None:
+        data.hold_survey_upload(mine[1], _limit_bytes())
+    return mine
+
+
 def _upload_changed() -> None:
     # The uploader's own callback: removing the file (x) goes back to the server's survey. Leaving the
     # page clears the widget too, but runs no callback, so an upload outlives a visit to another page.
     if st.session_state.get(UPLOAD) is None:
-        st.session_state.pop(SESSION_SURVEY, None)
+        _back_to_server()
 
 
 def _back_to_server() -> None:
     st.session_state.pop(SESSION_SURVEY, None)
+    data.release_survey_upload()  # the cached survey goes when no other session shows it
 
 
 def choose_survey() -> tuple[str, str, Survey]:
     """The Survey page's source: this session's upload or the server's survey, named; the uploader to
     replace it; a bad upload gets its problems and the page goes on with the server's survey."""
-    limit_mb = int(st.get_option("server.maxUploadSize"))
+    limit_mb = _limit_bytes() // (1024 * 1024)
     with st.expander("Use your own survey file", icon=":material/upload_file:"):
         uploaded = st.file_uploader(
             f"Upload a salary survey (CSV, up to {limit_mb:,} MB)",
-            type=["csv"],
+            # The MIME type keeps the file picker offering CSV files but turns off Streamlit's own
+            # server-side name check, which fails the whole run (its generic error box, no uploader)
+            # when a request renames the file to .html; data.load_survey_upload refuses it instead.
+            type=["csv", "text/csv"],
             key=UPLOAD,
             on_change=_upload_changed,
             help="A CSV in the aijobs.net salary survey schema. It replaces the survey for you only; "
@@ -68,13 +87,13 @@ def choose_survey() -> tuple[str, str, Survey]:
         st.markdown(view.upload_help())
         st.caption(
             f"Uploads are limited to {limit_mb:,} MB. For a larger file, start the app with "
-            "`streamlit run app.py -- --survey PATH` or the environment variable `CAREERS_SURVEY_PATH` "
+            "`streamlit run serve.py -- --survey PATH` or the environment variable `CAREERS_SURVEY_PATH` "
             "(see the README)."
         )
     if uploaded is not None:
         try:
             with st.spinner("Reading the survey…"):
-                key, loaded = data.load_survey_upload(uploaded, limit_mb * 1024 * 1024)
+                key, loaded = data.load_survey_upload(uploaded, _limit_bytes())
             st.session_state[SESSION_SURVEY] = (uploaded.name, key, loaded)
         except DataFileError as err:
             st.error(ui.data_error_message(err), icon=":material/error:")

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.core import text
+from dashboard.core import routes, text
 
 
 def _changed(key: str, in_url: list[str]) -> bool:
@@ -104,6 +104,22 @@ def url_flag(label: str, key: str, param: str | None = None, **widget: Any) -> b
     st.session_state[f"{key}__kept"] = value
     st.session_state[f"{key}__in_url"] = write_to_url(param, ["1" if value else "0"], ["0"])[:1]
     return value
+
+
+def dropped_link_warning(container: Any = st) -> None:
+    """Say why a link's filters were ignored, when serve.py marked it as one Streamlit drops unread.
+
+    Streamlit ignores a query string of over 1,000 fields and tells only its log; the page would show
+    every region without a word (dashboard.core.routes explains the marker).
+    """
+    if st.query_params.get(routes.LINK_KEY) != routes.TOO_LONG:
+        return
+    del st.query_params[routes.LINK_KEY]  # a copied link is clean again
+    container.warning(
+        f"The link had more than {routes.MAX_QUERY_FIELDS:,} parameters, more than this dashboard reads, "
+        "so none of its choices were applied. Showing every region and the default choices.",
+        icon=":material/link_off:",
+    )
 
 
 def unknown_values_message(label: str, unknown: Sequence[str], all_shown: bool) -> str:

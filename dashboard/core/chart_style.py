@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from html import escape
 
+from dashboard.core.text import reveal_invisible
+
 FONT = dict(family="Source Sans Pro, sans-serif", size=14)
 # Half-transparent grey reads on a light and on a dark background alike.
 GRID_COLOUR = "rgba(128,128,128,0.25)"
@@ -20,8 +22,9 @@ LARGE_BOLD_PX = 19
 
 
 def plot_text(value: object) -> str:
-    """Plotly renders a subset of HTML in labels and hovers; data must never reach it unescaped."""
-    return escape(str(value), quote=False)
+    """Plotly renders a subset of HTML in labels and hovers; data must never reach it unescaped, nor
+    bidi controls that would reorder the label around it (text.reveal_invisible)."""
+    return escape(reveal_invisible(str(value)), quote=False)
 
 
 def two_line_title(what: str, unit_title: str) -> dict:

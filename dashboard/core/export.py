@@ -19,13 +19,21 @@ _SKIPPED = (
 )
 
 
+# A whole cell that is a plain decimal number: a spreadsheet reads it as that number, never runs it.
+_PLAIN_NUMBER = re.compile(r" *[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)? *")
+
+
 def is_formula_like(value: str) -> bool:
     """Would a spreadsheet run this text cell as a formula (ignoring what it skips first)?
 
-    Text only: a number column is never asked, so a gap of -4.2 stays the number -4.2.
+    A number column is never asked, so a gap of -4.2 stays the number -4.2; nor is a text cell that
+    is just a number: the skipped rows keep each cell as the file wrote it, and "-150000" there
+    must stay the number a spreadsheet reads, not become the text "'-150000".
     """
     if value.startswith(("\t", "\r", "\n")):
         return True
+    if _PLAIN_NUMBER.fullmatch(value):
+        return False
     return value.lstrip(_SKIPPED).startswith(FORMULA_TRIGGERS)
 
 

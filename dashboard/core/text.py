@@ -7,6 +7,7 @@ own directives (:red[…], :material/…:, emoji shortcodes), maths ($…$), HTM
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 # Every ASCII punctuation character: CommonMark lets a backslash escape any of them, and each
@@ -23,17 +24,40 @@ MAX_TEXT_CHARS = 120
 MAX_ITEMS_SHOWN = 5
 
 
+# Line breaks and tabs are text's own layout (shorten folds them); every other control character is not.
+_LAYOUT = frozenset("\t\n\r")
+
+
+def reveal_invisible(text: str) -> str:
+    """Every format or control character as a visible marker: 'U\u200bS' -> 'U⟨U+200B⟩S'.
+
+    Format characters (Unicode category Cf) reorder or hide what is around them: a right-to-left
+    override (U+202E) in a link reversed the app's own sentence after it, and a zero-width space
+    made "U\u200bS" read as "US". Shown as markers, they do neither, and the reader sees what the
+    link really held. Runs before escape_markdown adds its own (invisible) word joiners.
+    """
+    if text.isprintable():  # no Cc, Cf or odd separator: nothing to do, at C speed
+        return text
+    return "".join(
+        f"⟨U+{ord(c):04X}⟩" if c not in _LAYOUT and unicodedata.category(c) in ("Cf", "Cc") else c
+        for c in text
+    )
+
+
 def escape_markdown(text: str) -> str:
     """Show `text` as the characters it holds, never as Markdown, HTML, maths, icons or links."""
-    return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_TRIGGERS.sub(WORD_JOINER, text))
+    return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_TRIGGERS.sub(WORD_JOINER, reveal_invisible(text)))
 
 
 def shorten(text: str, limit: int = MAX_TEXT_CHARS) -> str:
-    """One line of at most `limit` characters: line breaks folded, the rest cut with a count."""
+    """One line of at most `limit` characters: line breaks folded, format characters shown, the rest
+    cut with a count (of the characters the text had)."""
     flat = _WHITESPACE.sub(" ", str(text)).strip()
-    if len(flat) <= limit:
-        return flat
-    return f"{flat[:limit].rstrip()}… ({len(flat):,} characters)"
+    # Only the part that can be shown is scanned: a 10 MB cell costs no more than a short one.
+    shown = reveal_invisible(flat[: limit + 1])
+    if len(flat) <= limit and len(shown) <= limit:
+        return shown
+    return f"{shown[:limit].rstrip()}… ({len(flat):,} characters)"
 
 
 def summarize(values: Sequence[str], limit: int = MAX_ITEMS_SHOWN) -> str:

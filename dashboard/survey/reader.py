@@ -8,11 +8,7 @@ cache keeps). benchmarks/bench_survey.py has the measurements that chose it over
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import os
-import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +16,10 @@ import pandas as pd
 import pyarrow
 import pyarrow.csv as pcsv
 
-from dashboard.core.datafile import data_dir
 from dashboard.core.domain import ROLES
-from dashboard.core.validation import DataFileError, Problem, missing_columns
+from dashboard.core.validation import DataFileError, Problem
+from dashboard.survey.header import MAX_HEADER_BYTES, check_header
+from dashboard.survey.paths import check_survey_path, path_error
 from dashboard.survey.schema import (
     BAD_NUMBER,
     COUNTRY_CODES,
@@ -37,10 +34,7 @@ from dashboard.survey.schema import (
     NON_NUMERIC_SALARY,
     NUMBER_COLUMNS,
     REASONS,
-    SHIPPED_SURVEY,
-    SHIPPED_SURVEY_NAME,
     SURVEY_COLUMNS,
-    SURVEY_PATH_ENV,
     TEXT_COLUMNS,
     TITLE_BASES,
     UNKNOWN_COUNTRY,
@@ -48,31 +42,6 @@ from dashboard.survey.schema import (
     YEARS,
     Survey,
 )
-
-
-def configured_survey_path(
-    argv: list[str] | None = None, environ: Mapping[str, str] | None = None
-) -> Path | None:
-    """The survey file an analyst named at start-up: `streamlit run app.py -- --survey PATH` or the
-    CAREERS_SURVEY_PATH environment variable (the option wins); None when neither is given."""
-    argv = sys.argv[1:] if argv is None else argv
-    environ = os.environ if environ is None else environ
-    for i, arg in enumerate(argv):
-        if arg == "--survey" and i + 1 < len(argv):
-            return Path(argv[i + 1])
-        if arg.startswith("--survey="):
-            return Path(arg.split("=", 1)[1])
-    value = environ.get(SURVEY_PATH_ENV, "").strip()
-    return Path(value) if value else None
-
-
-def server_survey() -> tuple[Path, str]:
-    """The survey the server shows when a visitor has uploaded none, and the name pages give it: the
-    one named at start-up, else the one the app ships in data/."""
-    path = configured_survey_path()
-    if path is not None:
-        return path, path.name
-    return data_dir() / SHIPPED_SURVEY, SHIPPED_SURVEY_NAME
 
 
 def content_key(source: Path | bytes) -> str:
@@ -96,16 +65,17 @@ def read_survey(
         raw = bytes(source)
         label = label or "the uploaded survey"
         size, limit = len(raw), limit or MAX_UPLOAD_BYTES
-        head = raw[:65536]
+        head = raw[:MAX_HEADER_BYTES]
         stream: object = lambda: pyarrow.BufferReader(raw)  # noqa: E731
     else:
         path = Path(source)
-        label = label or str(path)
-        if not path.is_file():
-            raise DataFileError(label, [Problem(f"there is no file at {path}.")])
-        size, limit = path.stat().st_size, limit or MAX_PATH_BYTES
-        with path.open("rb") as handle:
-            head = handle.read(65536)
+        label = label or path.name  # a visitor reads it: the server's folders are not theirs to see
+        size, limit = check_survey_path(path, label), limit or MAX_PATH_BYTES
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(MAX_HEADER_BYTES)
+        except OSError as err:
+            raise path_error(path, label, f"the server may not read it ({err.strerror}).") from None
         stream = lambda: str(path)  # noqa: E731
     if size > limit:
         raise DataFileError(
@@ -115,46 +85,26 @@ def read_survey(
         raise DataFileError(
             label, [Problem(f"the file is empty. A survey needs a header row: {', '.join(SURVEY_COLUMNS)}.")]
         )
-    _check_header(head, label)
+    header = check_header(head, label)
     malformed: list[str] = []
-    table, raw_numbers = _read_table(stream, label, malformed)
+    table, raw_numbers = _read_table(stream, header, label, malformed)
     if table.num_rows == 0 and not malformed:
         raise DataFileError(label, [Problem("the file has a header but no data rows.")])
     return _validate(table, raw_numbers, malformed, title_map, label)
 
 
-def _check_header(head: bytes, label: str) -> None:
-    """The first line must be UTF-8 and hold every survey column (extra columns are ignored)."""
-    first = head.split(b"\n", 1)[0]
-    try:
-        text = first.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise DataFileError(label, [Problem("the file is UTF-16. Save it as UTF-8.", 1)]) from None
-        raise DataFileError(
-            label, [Problem("the header is not valid UTF-8. Save the file as UTF-8.", 1)]
-        ) from None
-    header = [c.strip() for c in next(csv.reader([text.strip()]), [])]
-    missing = missing_columns(header, SURVEY_COLUMNS)
-    if missing:
-        raise DataFileError(
-            label,
-            [
-                Problem(
-                    f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}. This is not a "
-                    f"salary survey in the aijobs.net schema, whose header is: {','.join(SURVEY_COLUMNS)}.",
-                    1,
-                )
-            ],
-        )
-
-
 _DICT = pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
 
 
-def _read_table(stream, label: str, malformed: list[str]) -> tuple[pyarrow.Table, dict[str, pd.Series]]:
+def _read_table(
+    stream, header: list[str], label: str, malformed: list[str]
+) -> tuple[pyarrow.Table, dict[str, pd.Series]]:
     """The fast path reads numbers as int64; a non-numeric or decimal cell makes pyarrow refuse the
-    column, and then (only then) those columns are read again as text and parsed cell by cell."""
+    column, and then (only then) those columns are read again as text and parsed cell by cell.
+
+    The columns are named from `header` (as the header check stripped them), not by pyarrow, which
+    would keep ' salary_in_usd ' with its spaces and then not find salary_in_usd.
+    """
 
     def skip(row) -> str:
         malformed.append(row.text)
@@ -168,6 +118,7 @@ def _read_table(stream, label: str, malformed: list[str]) -> tuple[pyarrow.Table
             types |= {"work_year": pyarrow.int16(), "remote_ratio": pyarrow.int16()}
         return pcsv.read_csv(
             stream(),
+            read_options=pcsv.ReadOptions(column_names=header, skip_rows=1),
             parse_options=pcsv.ParseOptions(invalid_row_handler=skip),
             convert_options=pcsv.ConvertOptions(
                 column_types=types, include_columns=list(SURVEY_COLUMNS), strings_can_be_null=False
@@ -235,7 +186,8 @@ def _validate(
         (UNKNOWN_CURRENCY, _not_in(frame["salary_currency"], CURRENCY_CODES)),
         (UNKNOWN_COUNTRY, _not_in(frame["employee_residence"], COUNTRY_CODES)
          | _not_in(frame["company_location"], COUNTRY_CODES)),
-        (BAD_NUMBER, _nan(numbers["work_year"]) | _nan(numbers["remote_ratio"])),
+        (BAD_NUMBER, _nan(numbers["work_year"]) | _nan(numbers["remote_ratio"])
+         | _fractional(numbers["work_year"]) | _fractional(numbers["remote_ratio"])),
         (IMPLAUSIBLE, (numbers["salary_in_usd"] > MAX_PAY_USD)
          | (numbers["work_year"] < YEARS[0]) | (numbers["work_year"] > YEARS[1])
          | (numbers["remote_ratio"] < 0) | (numbers["remote_ratio"] > 100)),
@@ -279,6 +231,14 @@ def _validate(
 def _nan(values: np.ndarray) -> np.ndarray:
     """Which cells are missing: NaN in a float column, none in an int64 one."""
     return np.isnan(values) if values.dtype.kind == "f" else np.zeros(len(values), dtype=bool)
+
+
+def _fractional(values: np.ndarray) -> np.ndarray:
+    """Which cells hold a number with a fraction (NaN is missing, not fractional)."""
+    if values.dtype.kind != "f":
+        return np.zeros(len(values), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(values) & (values % 1 != 0)
 
 
 def _number_text(value: float) -> str:

@@ -47,7 +47,9 @@ NON_NUMERIC_SALARY = "non-numeric salary"
 NEGATIVE_PAY = "negative pay"
 UNKNOWN_CURRENCY = "unknown currency code"
 UNKNOWN_COUNTRY = "unknown country code"
-BAD_NUMBER = "missing or non-numeric work_year or remote_ratio"
+# A year or a ratio of 2024.5 or 50.5 parses, but the filters list whole years and ratios: such a row
+# would show as a second "2024" and drop out of every choice.
+BAD_NUMBER = "missing, non-numeric or fractional work_year or remote_ratio"
 # Numbers no real answer has: they parse, but one of them makes every percentile meaningless.
 MAX_PAY_USD = 100_000_000
 YEARS = (1990, 2100)

@@ -7,6 +7,7 @@ import csv
 import io
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,7 @@ from dashboard.skills import files as skill_files
 from dashboard.skills import sets as overlap
 from dashboard.survey import aggregate, reader, schema
 from dashboard.survey import tables as survey_tables
+from tests.survey_support import csv_bytes, line
 
 # OWASP's CSV-injection classes, each bare, after leading spaces, inside quotes and full-width.
 FORMULAS = [
@@ -35,8 +37,6 @@ FORMULAS = [
     "-2+3",
     "=1+1",
     "=cmd|'/C notepad'!'A1'",
-    "+1",
-    "-1",
     "@A1",
 ]
 
@@ -61,6 +61,8 @@ def runs_as_formula(cell: str) -> bool:
         return False
     if cell[:1] in ("\t", "\r", "\n"):
         return True
+    if re.fullmatch(r" *[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)? *", cell):
+        return False  # "+1", "-1": a spreadsheet reads the number (issue 19)
     stripped = cell.lstrip(' \t\r\n\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"\u201c\u201d\u2018\u2019')
     return stripped[:1] in TRIGGERS
 
@@ -115,8 +117,50 @@ def test_every_hostile_cell_is_defused_and_numbers_stay_numbers():
 
 
 def test_text_that_only_looks_odd_is_left_alone():
-    frame = pd.DataFrame({"text": ["a=b", "x-1", "AWS Lambda", "'=already defused", "C++", "£-2"]})
+    frame = pd.DataFrame(
+        {"text": ["a=b", "x-1", "AWS Lambda", "'=already defused", "C++", "£-2", "+1", "-1"]}
+    )
     assert export.defuse_formulas(frame)["text"].tolist() == frame["text"].tolist()
+
+
+# --- Numbers a hostile or careless survey wrote as text (issue 19) -------------------------------------
+
+
+def cells(raw: bytes) -> list[dict[str, str]]:
+    """The download as a spreadsheet's CSV import reads it: every cell exactly as written."""
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_negative_numbers_in_the_skipped_rows_download_stay_numbers():
+    loaded = reader.read_survey(
+        csv_bytes(
+            line(usd=-150_000),
+            line(year=-2024),
+            line(usd="=1+1"),
+            line(usd="-1+cmd|' /C calc'!A0"),
+        ),
+        schema.parse_title_map(),
+    )
+    rows = {r["row"]: r for r in cells(export.to_csv_bytes(loaded.rejects))}
+    assert rows["1"]["salary_in_usd"] == "-150000" and rows["1"]["salary"] == "-150000"
+    assert rows["2"]["work_year"] == "-2024"
+    # The same columns still defuse what a spreadsheet would run.
+    assert rows["3"]["salary_in_usd"] == "'=1+1"
+    assert rows["4"]["salary_in_usd"] == "'-1+cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("number", ["-150000", "-2024", "+1", "-1", "-4.25", "-.5", "-1e5", " -7 "])
+def test_a_number_written_as_text_is_not_a_formula(number):
+    assert not export.is_formula_like(number)
+    frame = pd.DataFrame({"raw": [number, "=SUM(A1)"]})
+    assert cells(export.to_csv_bytes(frame)) == [{"raw": number}, {"raw": "'=SUM(A1)"}]
+
+
+@pytest.mark.parametrize(
+    "text", ["-2+3", "-1-1", "+A1", "-", "--1", "-1e", "\t-1", "-0x10", "-1,5", "\uff0d1"]
+)
+def test_what_only_starts_like_a_number_is_still_defused(text):
+    assert export.is_formula_like(text)
 
 
 def _salary_exports(_: Path) -> list[pd.DataFrame]:

@@ -98,7 +98,7 @@ def test_formulas_are_defused_and_numbers_stay_numbers():
         }
     )
     back = pd.read_csv(io.BytesIO(export.to_csv_bytes(frame)), encoding="utf-8-sig", keep_default_na=False)
-    assert back["text"].tolist() == ["'=1+1", "'+SUM(A1)", "'-2", "'@cmd", "'\tx", "'\rx", "plain", "a=b"]
+    assert back["text"].tolist() == ["'=1+1", "'+SUM(A1)", "-2", "'@cmd", "'\tx", "'\rx", "plain", "a=b"]
     assert back["number"].tolist() == [-5, 1, 2, 3, 4, 5, 6, 7]
     assert pd.api.types.is_integer_dtype(back["number"])
 

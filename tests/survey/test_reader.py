@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core.validation import DataFileError
-from dashboard.survey import aggregate, reader, schema
+from dashboard.survey import aggregate, paths, reader, schema
 from dashboard.survey import figures as survey_figures
 from tests.conftest import rewrite
 from tests.survey_support import HEADER, csv_bytes, line, load, summary
@@ -196,7 +196,7 @@ def test_a_path_reads_like_an_upload_and_the_size_limit_holds(title_map, tmp_pat
     assert reader.content_key(content) != reader.content_key(content + b"\n")
     with pytest.raises(DataFileError, match="the limit is"):
         reader.read_survey(content, title_map, limit=10)
-    with pytest.raises(DataFileError, match="no file"):
+    with pytest.raises(DataFileError, match="no such file"):
         reader.read_survey(tmp_path / "absent.csv", title_map)
 
 
@@ -228,10 +228,10 @@ def test_aggregate_payload_does_not_grow_with_rows(title_map):
 
 def test_a_survey_path_comes_from_the_command_line_or_the_environment():
     env = {schema.SURVEY_PATH_ENV: "/data/env.csv"}
-    assert reader.configured_survey_path(["--survey", "/data/cli.csv"], env) == Path("/data/cli.csv")
-    assert reader.configured_survey_path(["--survey=/data/cli.csv"], {}) == Path("/data/cli.csv")
-    assert reader.configured_survey_path([], env) == Path("/data/env.csv")
-    assert reader.configured_survey_path([], {schema.SURVEY_PATH_ENV: " "}) is None
+    assert paths.configured_survey_path(["--survey", "/data/cli.csv"], env) == Path("/data/cli.csv")
+    assert paths.configured_survey_path(["--survey=/data/cli.csv"], {}) == Path("/data/cli.csv")
+    assert paths.configured_survey_path([], env) == Path("/data/env.csv")
+    assert paths.configured_survey_path([], {schema.SURVEY_PATH_ENV: " "}) is None
 
 
 def test_decimal_salaries_take_the_text_path_and_stay_exact(title_map):

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import weakref
 import zipfile
+from functools import partial
 
 import pandas as pd
 import pytest
+from streamlit.runtime import caching
 from streamlit.testing.v1 import AppTest
 
+from dashboard.app import sessions
+from dashboard.app.survey_page import SESSION_SURVEY
 from dashboard.core import export, validation
 from dashboard.core.text import escape_markdown
 from dashboard.survey import reader, schema
 from tests.conftest import shown
+from tests.core.test_spoofing import RLO, hidden
 from tests.pages_support import charts
-from tests.survey_support import HEADER, line, open_survey
+from tests.survey_support import HEADER, line, open_survey, survey_lines
 
 MAX_MESSAGE_CHARS = 700
 
@@ -113,3 +120,50 @@ def test_hostile_cells_in_an_upload_stay_literal_and_its_downloads_are_defused(s
     exported = export.to_csv_bytes(pd.DataFrame({"job_title": [hostile_title], "salary": [-4.2]}))
     back = pd.read_csv(io.BytesIO(exported), encoding="utf-8-sig")
     assert back.at[0, "job_title"] == "'" + hostile_title and back.at[0, "salary"] == -4.2
+
+
+def test_a_right_to_left_override_in_an_uploaded_file_name_is_shown_as_it_is(survey_env):
+    survey_env(survey_lines())
+    name = f"pay{RLO}vsc.exe.csv"
+    content = ("\n".join([HEADER, line(), line()]) + "\n").encode()
+    at = open_survey()
+    at.file_uploader(key="survey-upload").set_value((name, content, "text/csv")).run()
+    assert not at.exception
+    (lead,) = [m.value for m in at.markdown if "rows read" in m.value]
+    assert not hidden(lead)
+    assert shown(lead).startswith("**pay⟨U+202E⟩vsc.exe.csv**: 2 rows read")
+    (showing,) = [i.value for i in at.info if "Showing your upload" in i.value]
+    assert not hidden(showing) and "pay⟨U+202E⟩vsc.exe.csv" in shown(showing)
+    # And in an error about the same upload.
+    at.file_uploader(key="survey-upload").set_value((name, b"a,b\n1,2\n", "text/csv")).run()
+    error = at.error[0].value
+    assert not hidden(error) and "pay⟨U+202E⟩vsc.exe.csv cannot be used" in shown(error)
+
+
+def test_removing_an_upload_frees_its_parsed_survey(survey_env):
+    # The cache would otherwise keep it (two surveys at a time) though no session shows it (issue 19).
+    survey_env(survey_lines())
+    at = open_survey()
+    upload(at, "mine.csv", rows(*GOOD))
+    parsed = weakref.ref(at.session_state[SESSION_SURVEY][2])
+    at.file_uploader(key="survey-upload").set_value(None).run()  # its x
+    assert SESSION_SURVEY not in at.session_state
+    gc.collect()
+    assert parsed() is None
+
+
+def test_a_visitor_who_reconnected_on_another_page_is_still_tracked(survey_env, monkeypatch):
+    # A dropped websocket clears the session's caches, and with them the record that it holds an
+    # upload; every page holds it again, so leaving from the Skills page still frees it (issue 19).
+    survey_env(survey_lines())
+    at = open_survey()
+    upload(at, "mine.csv", rows(*GOOD))
+    at.switch_page("pages/skills.py").run()
+    released: list[set] = []
+    monkeypatch.setattr(sessions, "_visitor_left", lambda visit: released.append(set(visit.held)))
+    # What Streamlit does to a session whose websocket dropped (AppTest's session has this id).
+    disconnect = partial(caching.clear_session_resource_cache, "test session id")
+    disconnect()
+    at.run()  # the visitor is back, on the Skills page
+    disconnect()  # and leaves from there
+    assert len(released) == 2 and released[0] == released[1] and len(released[1]) == 1
