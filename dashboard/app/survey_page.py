@@ -7,6 +7,7 @@ server's; the session keeps the parsed survey (never the uploaded bytes) so othe
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -17,6 +18,9 @@ from dashboard.core.text import literal
 from dashboard.core.validation import DataFileError
 from dashboard.survey import tables, view
 from dashboard.survey.schema import COUNTRY_FIELDS, Survey, SurveyFilter
+
+# The multiselect chips' colour (see the file): style-only HTML, which Streamlit puts in no layout slot.
+WIDGETS_CSS = Path(__file__).with_name("widgets.css")
 
 STATE = "survey-f-"  # every filter's widget key starts with this, so a new survey resets them all
 UPLOAD = "survey-upload"
@@ -118,6 +122,7 @@ def survey_filters(loaded: Survey, options: dict[str, list]) -> tuple[SurveyFilt
     """The page's filters, drawn and kept in the URL: country field, countries, the five 'more' filters
     and duplicates; the sidebar's title switch applies too. Returns the filter and every country the
     survey has for the chosen field."""
+    st.html(WIDGETS_CSS)
     left, right = st.columns([1, 2])
     field = url_state.url_single(
         left.segmented_control, "Count each answer in the country of", COUNTRY_FIELDS, f"{STATE}field",

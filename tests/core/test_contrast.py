@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from dashboard.core import chart_style
@@ -12,7 +16,14 @@ from dashboard.skills import figures as skill_figures
 from dashboard.skills import files as skill_files
 from dashboard.skills import sets as overlap
 
-LIGHT_BG, DARK_BG = "#FFFFFF", "#0E1117"  # Streamlit's light and dark page backgrounds
+ROOT = Path(__file__).resolve().parents[2]
+# Streamlit 1.67's base themes as the browser draws them (getComputedStyle of stApp, stSidebar and the
+# body's colour); 1.4x had #0E1117 for the dark page. The config's own colours override these.
+BASE = {
+    "light": {"main": "#FFFFFF", "sidebar": "#F8F8F7", "text": "#2F2D2B"},
+    "dark": {"main": "#171614", "sidebar": "#21201D", "text": "#EDEBE8"},
+}
+LIGHT_BG, DARK_BG = BASE["light"]["main"], BASE["dark"]["main"]
 
 
 AA_NORMAL, AA_LARGE = 4.5, 3.0
@@ -86,3 +97,63 @@ def test_role_names_in_role_colours_read_on_both_themes(background):
     # The word "shared" is in the theme's text colour, not the purple, which fails on the dark theme.
     shared = venn.layout.annotations[0]
     assert shared.font.color is None and contrast(SHARED_COLOUR, DARK_BG) < AA_LARGE
+
+
+# --- The app's own widgets, computed from .streamlit/config.toml and dashboard/app/widgets.css ---
+# Streamlit 1.67 draws a chosen pill (st.pills, st.segmented_control) in primaryColor on primaryColor at
+# 10 % opacity, 20 % hovered or focused, over the area's background; a caption in textColor at 60 %;
+# a multiselect chip in white on its background. axe-core failed every page on the pill.
+PILL_TINTS = (0.1, 0.2)
+CAPTION_OPACITY = 0.6
+
+
+def over(colour: str, alpha: float, background: str) -> str:
+    """`colour` at `alpha` opacity drawn over an opaque `background`, as one opaque colour."""
+    pairs = zip(*(bytes.fromhex(c.lstrip("#")) for c in (colour, background)), strict=True)
+    return "#" + "".join(f"{round(alpha * c + (1 - alpha) * b):02X}" for c, b in pairs)
+
+
+def theme(name: str) -> dict[str, str]:
+    options = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"][name]
+    base = BASE[name]
+    return {
+        "primary": options["primaryColor"],
+        "main": options.get("backgroundColor", base["main"]),
+        "sidebar": options.get("sidebar", {}).get("backgroundColor", base["sidebar"]),
+        "text": options.get("textColor", base["text"]),
+    }
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_chosen_pill_reads_on_its_tint_in_the_page_and_the_sidebar(name):
+    t = theme(name)
+    for area in ("main", "sidebar"):
+        for alpha in PILL_TINTS:
+            tint = over(t["primary"], alpha, t[area])
+            assert contrast(t["primary"], tint) >= AA_NORMAL, (name, area, t["primary"], tint)
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_caption_reads_in_the_page_and_the_sidebar(name):
+    t = theme(name)
+    for area in ("main", "sidebar"):
+        caption = over(t["text"], CAPTION_OPACITY, t[area])
+        assert contrast(caption, t[area]) >= AA_NORMAL, (name, area, caption)
+
+
+def test_a_chosen_multiselect_option_reads_white_on_its_chip():
+    css = (ROOT / "dashboard" / "app" / "widgets.css").read_text(encoding="utf-8")
+    chip = re.search(r"\[data-baseweb=\"tag\"\]\s*\{[^}]*background-color:\s*(#[0-9A-Fa-f]{6})", css)
+    assert chip, "widgets.css sets the chips' colour"
+    assert contrast("#FFFFFF", chip.group(1)) >= AA_NORMAL
+    # Why the chips need their own colour: on the dark accent white would be 2.3:1.
+    assert contrast("#FFFFFF", theme("dark")["primary"]) < AA_NORMAL
+
+
+def test_the_role_blue_as_accent_failed_so_these_tests_would_catch_it():
+    assert contrast("#0072B2", over("#0072B2", 0.1, BASE["light"]["sidebar"])) < AA_NORMAL  # axe: 4.26:1
+    assert contrast("#0072B2", over("#0072B2", 0.1, BASE["dark"]["sidebar"])) < AA_NORMAL  # axe: 2.9:1
+    assert (
+        contrast(over(BASE["light"]["text"], 0.6, BASE["light"]["sidebar"]), BASE["light"]["sidebar"])
+        < AA_NORMAL
+    )
