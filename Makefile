@@ -18,7 +18,8 @@ run: $(VENV)/.runtime
 test: chromium $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest
+	# Two workers (requirements-dev.txt says why); by file, so a file's live server starts once.
+	$(PY) -m pytest -n 2 --dist loadfile
 
 venv: $(PY)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,26 @@ def test_modules_and_pages_stay_small():
         p.name: n for p in (ROOT / "pages").glob("*.py") if (n := len(p.read_text().splitlines())) > 100
     }
     assert not long_modules and not long_pages, (long_modules, long_pages)
+
+
+def readme_map() -> dict[str, set[str]]:
+    """The README's map of the code: the files it names under each dashboard package, and the pages."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("One package per concern", 1)[1].split("```", 2)[1]
+    named: dict[str, set[str]] = {}
+    section = ""
+    for line in block.splitlines():
+        if m := re.match(r"^(?:  )?(\w+)/", line):
+            section = m.group(1)
+        named.setdefault(section, set()).update(re.findall(r"\b(\w+\.(?:py|js|css))\b", line))
+    return named
+
+
+def test_the_readme_map_names_every_module_and_page():
+    named = readme_map()
+    for package in ("core", *FEATURES, "app"):
+        files = {p.name for p in (PACKAGE / package).iterdir() if p.suffix in {".py", ".js", ".css"}}
+        missing = files - {"__init__.py"} - named.get(package, set())
+        assert not missing, f"README's map leaves out dashboard/{package}/{sorted(missing)}"
+    pages = {p.name for p in (ROOT / "pages").glob("*.py")}
+    assert pages <= named.get("pages", set()), pages - named.get("pages", set())
