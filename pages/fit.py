@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from dashboard.app import data, filters, market, profile, shell, ui
+from dashboard.app import data, derived, filters, market, profile, shell, ui
 from dashboard.careers import figures, fit
-from dashboard.careers.careers import certification_for_role
 from dashboard.core import export, listing
 from dashboard.core.source import article_caption
 from dashboard.core.text import escape_markdown
@@ -19,9 +18,9 @@ st.caption(
 )
 
 all_skills = ui.load_or_stop(data.load_skills)
-certs = ui.load_or_stop(data.load_certifications)
+ui.load_or_stop(data.load_certifications)  # a bad file stops the page here, with its message
 salaries = ui.load_or_stop(data.load_salaries)
-everything = [name for names in fit.skill_choices(all_skills).values() for name in names]
+everything = [name for names in derived.skill_choices().values() for name in names]
 
 ticked = profile.skill_picker(all_skills, everything)
 
@@ -30,7 +29,8 @@ if hint:
     st.info(hint, icon=":material/checklist:")
     st.stop()
 
-cover = fit.coverage(all_skills, ticked)
+view = derived.fit_view(ticked)
+cover = view["cover"]
 st.subheader("How much of each role you cover, in % of its skills")
 st.caption(
     "Each role's distinct skills in the article; a skill named in several sections counts once. "
@@ -41,7 +41,7 @@ ui.chart(figures.coverage_figure(cover), key="coverage", alt=figures.coverage_al
 
 codes = filters.chosen(filters.REGION)
 bands = listing.filter_regions(salaries, codes)
-plan = fit.learning_plan(all_skills, ticked)
+plan = view["plan"]
 for column, row in zip(st.columns(2, border=True), cover.itertuples(index=False), strict=True):
     with column:
         st.markdown(f"#### {escape_markdown(row.role)}")
@@ -50,7 +50,7 @@ for column, row in zip(st.columns(2, border=True), cover.itertuples(index=False)
             f"{row.percent:.0f}%",
             help=f"{row.have} of the {row.total} skills the article names for this role.",
         )
-        cert = certification_for_role(certs, row.role)
+        cert = view["certification"][row.role]
         if cert is not None:
             st.markdown(
                 f"**Start with** {escape_markdown(cert['name'])} ({escape_markdown(cert['code'])}, "
@@ -64,7 +64,7 @@ for column, row in zip(st.columns(2, border=True), cover.itertuples(index=False)
             st.caption("No region is chosen in the sidebar.")
         if row.role in fit.closer_roles(cover):
             market.fit_section(row.role, codes)
-        missing = fit.missing_by_category(all_skills, ticked, row.role)
+        missing = view["missing"][row.role]
         todo = sum(len(names) for names in missing.values())
         st.markdown(f"**Still to learn: {todo} skills**" if todo else "**You have every skill it needs.**")
         st.markdown(

@@ -12,8 +12,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.data import _stamp, load_careers, load_faq, load_salaries
-from dashboard.careers import careers, figures
+from dashboard.app.data import _stamp, load_careers, load_certifications, load_faq, load_salaries, load_skills
+from dashboard.careers import careers, figures, fit
 from dashboard.core import listing
 
 
@@ -49,3 +49,32 @@ def _cached_faq(codes: tuple[str, ...], *stamps: tuple[str, float, int]) -> pd.D
 def checked_faq(codes: list[str]) -> pd.DataFrame:
     """careers.faq_table for the regions chosen, once per region choice and version of the files."""
     return _cached_faq(tuple(codes), _stamp("faq.csv"), _stamp("salaries.csv"), _stamp("careers.csv"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_choices(query: str, *stamps: tuple[str, float, int]) -> dict[str, list[str]]:
+    return fit.skill_choices(load_skills(), query)
+
+
+def skill_choices(query: str = "") -> dict[str, list[str]]:
+    """fit.skill_choices for skills.csv as it is now, once per search (the picker asks on every run)."""
+    return _cached_choices(query, _stamp("skills.csv"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _cached_fit(ticked: tuple[str, ...], *stamps: tuple[str, float, int]) -> dict[str, Any]:
+    skills, certs = load_skills(), load_certifications()
+    cover, missing = fit.coverage(skills, ticked), fit.missing_skills(skills, ticked)
+    return {
+        "cover": cover,
+        "plan": fit.learning_plan(skills, ticked, missing),
+        "missing": {role: fit.group_missing(missing, role) for role in cover["role"]},
+        "certification": {role: careers.certification_for_role(certs, role) for role in cover["role"]},
+    }
+
+
+def fit_view(ticked: list[str]) -> dict[str, Any]:
+    """For a skill profile: its coverage, learning plan, missing skills by category and starting
+    certification per role, once per profile and version of skills.csv and certifications.csv (under
+    load the Fit page spent two thirds of its run on these, each rebuilt from the frames every rerun)."""
+    return _cached_fit(tuple(ticked), _stamp("skills.csv"), _stamp("certifications.csv"))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from dashboard.app import derived
 from dashboard.careers import fit
 from dashboard.core import text
 from dashboard.core.text import escape_markdown, literal, summarize
@@ -96,7 +97,7 @@ def skill_picker(all_skills: pd.DataFrame, everything: list[str]) -> list[str]:
             placeholder="SageMaker, Python, pipelines…",
             icon=":material/search:",
         )
-        choices = fit.skill_choices(all_skills, query)
+        choices = derived.skill_choices(query)
         if not choices:
             st.caption(f"No skill's name contains “{literal(query)}”.")
         # Categories closed (a phone shows ten short rows, not 99 pills) unless a search opens its matches;

@@ -106,15 +106,22 @@ def missing_skills(skills: pd.DataFrame, chosen: Iterable[str]) -> pd.DataFrame:
 
 def missing_by_category(skills: pd.DataFrame, chosen: Iterable[str], role: str) -> dict[str, list[str]]:
     """The skills `role` still needs, grouped by category in vocabulary order."""
-    missing = missing_skills(skills, chosen)
+    return group_missing(missing_skills(skills, chosen), role)
+
+
+def group_missing(missing: pd.DataFrame, role: str) -> dict[str, list[str]]:
+    """missing_skills' rows for `role`, grouped by category in vocabulary order."""
     missing = missing[missing["role"] == role]
     return {cat: group["skill"].tolist() for cat, group in missing.groupby("category", sort=False)}
 
 
-def learning_plan(skills: pd.DataFrame, chosen: Iterable[str]) -> pd.DataFrame:
+def learning_plan(
+    skills: pd.DataFrame, chosen: Iterable[str], missing: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The download: per role, each missing skill with its category, the article sections to read and
-    the article's words for it there (sections in article order, joined with '; ' and ' / ')."""
-    missing = missing_skills(skills, chosen)
+    the article's words for it there (sections in article order, joined with '; ' and ' / ').
+    `missing`: missing_skills(skills, chosen), when the caller has it already."""
+    missing = missing_skills(skills, chosen) if missing is None else missing
     section_order = {s: i for i, s in enumerate(dict.fromkeys(skills["section"]))}
     mentions = skills.assign(_o=skills["section"].map(section_order)).sort_values("_o", kind="stable")
     grouped = mentions.groupby(["role", "skill"], sort=False)

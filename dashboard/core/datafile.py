@@ -16,9 +16,13 @@ from dashboard.core.validation import read_text_table, validate_columns
 DATA_DIR_ENV = "CAREERS_DATA_DIR"
 
 
+# Resolved once: every cache key stats its data file on every run (Path.resolve was 6 % of a Fit run).
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
 def data_dir() -> Path:
     """The folder holding the CSVs; tests point CAREERS_DATA_DIR at a temporary copy."""
-    return Path(os.environ.get(DATA_DIR_ENV) or Path(__file__).resolve().parents[2] / "data")
+    return Path(os.environ.get(DATA_DIR_ENV) or SHIPPED_DATA)
 
 
 def not_blank(what: str) -> Check:
