@@ -57,6 +57,6 @@ else:
     )
 
 st.subheader("Which job titles count")
-survey_sections.titles_section(loaded, title_map)
+survey_sections.titles_section(loaded, key, title_map)
 st.subheader("Rows skipped")
 survey_sections.rejects_section(loaded)

@@ -125,14 +125,14 @@ def map_section(loaded: Survey, key: str, chosen: SurveyFilter, rates: dict[str,
         )
 
 
-def titles_section(loaded: Survey, title_map: pd.DataFrame) -> None:
+def titles_section(loaded: Survey, key: str, title_map: pd.DataFrame) -> None:
     """Which titles count, what each reading of "which answers count" adds, and the frequent others."""
-    counted = tables.mapped_titles(loaded)
+    counted, scopes, others = data.title_tables(loaded, key)
     st.caption(view.titles_caption(title_map, counted, loaded))
-    ui.static_table(tables.scope_counts(loaded))
+    ui.static_table(scopes)
     left, right = st.columns(2)
     left.dataframe(counted, hide_index=True)
-    right.dataframe(tables.unmapped_titles(loaded), hide_index=True)
+    right.dataframe(others, hide_index=True)
 
 
 def rejects_section(loaded: Survey) -> None:
