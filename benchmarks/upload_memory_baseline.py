@@ -2,6 +2,8 @@
 
 `streamlit run benchmarks/upload_memory_baseline.py` from the repository root: the app as it was
 before issue 19, where a visitor who uploaded and left was freed only when Python's collector ran.
+Streamlit serves app/static/ from the main script's folder, so benchmarks/static links to ../static
+(the charts' plotly.js and the map's outline): without it this app's charts would never draw.
 """
 
 import runpy
