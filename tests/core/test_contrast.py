@@ -143,7 +143,7 @@ def test_a_caption_reads_in_the_page_and_the_sidebar(name):
 
 def test_a_chosen_multiselect_option_reads_white_on_its_chip():
     css = (ROOT / "dashboard" / "app" / "widgets.css").read_text(encoding="utf-8")
-    chip = re.search(r"\[data-baseweb=\"tag\"\]\s*\{[^}]*background-color:\s*(#[0-9A-Fa-f]{6})", css)
+    chip = re.search(r"\[data-tag\]\s*\{[^}]*background-color:\s*(#[0-9A-Fa-f]{6})", css)
     assert chip, "widgets.css sets the chips' colour"
     assert contrast("#FFFFFF", chip.group(1)) >= AA_NORMAL
     # Why the chips need their own colour: on the dark accent white would be 2.3:1.
