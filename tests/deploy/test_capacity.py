@@ -35,9 +35,12 @@ def test_a_few_simulated_users_use_every_page_without_an_error(tmp_path: Path):
     assert len(result["pages_in_app"]) == 7
     assert result["pages_visited"] == sorted(result["pages_in_app"])
     assert all(page["actions"] > 0 and page["errors"] == 0 for page in result["pages"].values())
-    # Each page was opened or switched to, and its filter changed, and the sidebar's filters were used.
+    # Each page was switched to and its filter changed, and the sidebar's filters were used. A person's
+    # first page ("open") falls in the warm-up unless a tour ends in the window, which a busy machine
+    # (the other test worker) can delay past 8 s: every user's session was opened, though.
     kinds = {name.split(" ", 1)[1] for name in result["by_action"]}
-    assert {"open", "switch", "filter:region", "filter:unit", "filter:category", "filter:family"} <= kinds
+    assert {"switch", "filter:region", "filter:unit", "filter:category", "filter:family"} <= kinds
+    assert result["sessions_opened"] >= USERS
     assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["p99_ms"] < 20_000
     assert result["actions_per_s"] > 0
     server = result["server"]
