@@ -9,7 +9,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core.chart_style import FONT, WORLD_GEO, map_colorbar, nice_ticks, plot_text, tint
+from dashboard.core.chart_style import (
+    FONT,
+    WORLD_GEO,
+    map_colorbar,
+    nice_ticks,
+    plot_text,
+    tint,
+    two_line_title,
+)
 from dashboard.core.domain import ROLE_COLOURS
 from dashboard.core.money import format_amount, format_range, format_tick, local_band_label
 from dashboard.salaries import rates
@@ -65,12 +73,7 @@ def salary_map_figure(view: pd.DataFrame, fx_rates: pd.DataFrame, role: str, uni
     )
     fig.update_geos(**WORLD_GEO)
     fig.update_layout(
-        # Two short lines: one long title is cut off at phone width.
-        title=dict(
-            text=plot_text(f"{role}: band midpoint"),
-            subtitle=dict(text=plot_text(rates.unit_title(shown, converted)), font=dict(size=13)),
-            x=0,
-        ),
+        title=two_line_title(f"{role}: band midpoint", rates.unit_title(shown, converted)),
         height=480,
         margin=dict(l=0, r=0, t=70, b=90),
         font=FONT,

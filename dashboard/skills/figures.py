@@ -6,7 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core.chart_style import FONT, LARGE_BOLD_PX, TEXT_ON_ROLE, plot_text, wrap_label
+from dashboard.core.chart_style import (
+    FONT,
+    LARGE_BOLD_PX,
+    TEXT_ON_ROLE,
+    plot_text,
+    two_line_title,
+    wrap_label,
+)
 from dashboard.core.domain import AI, ML, ROLE_COLOURS, SHARED_COLOUR
 from dashboard.core.text import shorten
 from dashboard.skills.sets import SkillSets
@@ -77,11 +84,7 @@ def skills_venn_figure(sets: SkillSets) -> go.Figure:
     fig.update_layout(
         xaxis=dict(range=[-offset - radius - 0.1, offset + radius + 0.1], **axis),
         yaxis=dict(range=[-radius - 0.3, radius + 0.35], scaleanchor="x", scaleratio=1, **axis),
-        title=dict(
-            text="Skills the article names per role",
-            subtitle=dict(text="Number of skills", font=dict(size=13)),
-            x=0,
-        ),
+        title=two_line_title("Skills the article names per role", "Number of skills"),
         height=440,
         margin=dict(l=0, r=0, t=70, b=0),
         font=FONT,
@@ -159,10 +162,8 @@ def service_usage_figure(usage: pd.DataFrame, grouped_by_family: bool = True) ->
             )
         )
     layout = dict(
-        title=dict(
-            text="AWS services named per role",
-            subtitle=dict(text="Dot size and number: article sections naming it", font=dict(size=13)),
-            x=0,
+        title=two_line_title(
+            "AWS services named per role", "Dot size and number: article sections naming it"
         ),
         height=140 + 36 * len(labels),
         margin=dict(l=10, r=10, t=110, b=10),

@@ -15,6 +15,7 @@ from dashboard.core.chart_style import (
     plot_text,
     rgba,
     signed_ticks,
+    two_line_title,
 )
 from dashboard.core.domain import ROLE_COLOURS, ROLES
 from dashboard.core.money import format_money, format_signed_amount, format_tick
@@ -78,13 +79,9 @@ def difference_figure(diffs: pd.DataFrame) -> go.Figure:
         dict(
             data=[trace],
             layout=dict(
-                title=dict(
-                    text="ML − AI: difference of median pay",
-                    subtitle=dict(
-                        text=plot_text(f"US$, with the 95% bootstrap interval ({RESAMPLES:,} resamples)"),
-                        font=dict(size=13),
-                    ),
-                    x=0,
+                title=two_line_title(
+                    "ML − AI: difference of median pay",
+                    f"US$, with the 95% bootstrap interval ({RESAMPLES:,} resamples)",
                 ),
                 height=130 + ROW_PX * max(len(diffs), 1),
                 margin=dict(l=10, r=20, t=80, b=50),
@@ -172,13 +169,9 @@ def spread_figure(spread: pd.DataFrame, what: str) -> go.Figure:
         dict(
             data=traces,
             layout=dict(
-                title=dict(
-                    text=plot_text(f"Pay by {what.lower()}"),
-                    subtitle=dict(
-                        text=plot_text(f"Median and p25–p75, US$; faded: fewer than {THIN_BELOW} answers"),
-                        font=dict(size=13),
-                    ),
-                    x=0,
+                title=two_line_title(
+                    f"Pay by {what.lower()}",
+                    f"Median and p25–p75, US$; faded: fewer than {THIN_BELOW} answers",
                 ),
                 height=170 + 70 * max(len(order), 1),
                 margin=dict(l=10, r=20, t=80, b=100),

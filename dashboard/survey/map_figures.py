@@ -9,7 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import regions
-from dashboard.core.chart_style import FONT, WORLD_GEO, map_colorbar, nice_ticks, plot_text, tint
+from dashboard.core.chart_style import (
+    FONT,
+    WORLD_GEO,
+    map_colorbar,
+    nice_ticks,
+    plot_text,
+    tint,
+    two_line_title,
+)
 from dashboard.core.domain import ROLE_COLOURS
 from dashboard.core.money import format_money, format_tick
 from dashboard.survey.schema import THIN_BELOW
@@ -78,13 +86,9 @@ def survey_map_figure(table: pd.DataFrame, role: str) -> go.Figure:
         )
     fig.update_geos(**WORLD_GEO)
     fig.update_layout(
-        title=dict(
-            text=plot_text(f"{role}: the survey's median pay"),
-            subtitle=dict(
-                text=plot_text(f"US$; grey: fewer than {THIN_BELOW} answers, read as anecdotes"),
-                font=dict(size=13),
-            ),
-            x=0,
+        title=two_line_title(
+            f"{role}: the survey's median pay",
+            f"US$; grey: fewer than {THIN_BELOW} answers, read as anecdotes",
         ),
         height=480,
         margin=dict(l=0, r=0, t=70, b=90),
